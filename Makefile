@@ -1,0 +1,71 @@
+# Gloss: `make html` builds the archive, `make test` runs the tests.
+# Both set up everything they need first (virtual environment, pinned dependencies, spaCy model).
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PELICAN := $(BIN)/pelican
+INPUTDIR := content
+OUTPUTDIR := output
+CONF := pelicanconf.py
+PUBLISHCONF := publishconf.py
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install html ingest publish serve devserver test test-fast lint format bench clean lock
+
+help: ## list the targets
+	@echo "Gloss — annotated news archive"
+	@echo
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+# The stamp depends on the lock files: `make install` is a no-op until they change.
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+install: $(STAMP) ## create .venv and install the pinned dependencies and the spaCy model
+
+ingest: install ## turn new captures in content/sources/ into posts in content/articles/
+	$(BIN)/gloss ingest --new-only $(INPUTDIR)/sources
+
+html: ingest ## build the site into output/
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF)
+
+publish: ingest ## build with publishconf.py (absolute URLs, feeds)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+serve: install ## serve output/ on http://127.0.0.1:$(PORT) (localhost only)
+	$(PELICAN) --listen --bind 127.0.0.1 --port $(PORT) -o $(OUTPUTDIR)
+
+devserver: ingest ## rebuild on change and serve on http://127.0.0.1:$(PORT)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF) --bind 127.0.0.1 --port $(PORT)
+
+test: install ## run the whole test suite (unit, then end-to-end: builds and browser)
+	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m slow
+
+test-fast: install ## run the fast unit tests only
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py bench
+	$(BIN)/ruff format --check plugins tests pelicanconf.py publishconf.py bench
+
+format: install ## ruff format and autofix
+	$(BIN)/ruff format plugins tests pelicanconf.py publishconf.py bench
+	$(BIN)/ruff check --fix plugins tests pelicanconf.py publishconf.py bench
+
+bench: install ## benchmarks: ratios against baselines measured in the same run
+	$(BIN)/python -m bench
+
+clean: ## remove output/ and caches (keeps .venv and content/)
+	rm -rf $(OUTPUTDIR) .cache/gloss .pytest_cache
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
+
+lock: ## re-pin dependencies with hashes (needs uv; network)
+	uv pip compile --python-version 3.11 --generate-hashes -q requirements.in -o requirements.lock
+	uv pip compile --python-version 3.11 --generate-hashes -q requirements-dev.in -o requirements-dev.lock

@@ -1,0 +1,3 @@
+from gloss.cli import main
+
+raise SystemExit(main())

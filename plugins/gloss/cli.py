@@ -1,0 +1,52 @@
+"""The ``gloss`` command: ``gloss ingest`` and ``gloss annotate``.
+
+Each subcommand lives in its own module (``gloss.ingest.command``,
+``gloss.annotate.command``), which adds its arguments to the parser and runs it.
+Exit status: 0 all done, 1 some inputs failed (the rest were processed), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from gloss import __version__
+
+DESCRIPTION = """\
+Gloss turns raw captures of news articles into clean Markdown posts (ingest) and
+finds the entities and attributed claims in article text (annotate). `make html`
+runs both and builds the static archive with Pelican.
+"""
+
+EPILOG = """\
+exit status: 0 all inputs done, 1 some inputs failed (the rest were processed),
+2 bad usage. Run `gloss COMMAND --help` for each command's options.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from gloss.annotate import command as annotate_command
+    from gloss.ingest import command as ingest_command
+
+    parser = argparse.ArgumentParser(
+        prog="gloss",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"gloss {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    ingest_command.add_parser(sub)
+    annotate_command.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print("gloss: interrupted", file=sys.stderr)
+        return 130
