@@ -30,7 +30,7 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 install: $(STAMP) ## create .venv and install the pinned dependencies and the spaCy model
 
 ingest: install ## turn new captures in content/sources/ into posts in content/articles/
-	$(BIN)/gloss ingest --new-only $(INPUTDIR)/sources
+	$(BIN)/gloss ingest $(INPUTDIR)/sources
 
 html: ingest ## build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF)
