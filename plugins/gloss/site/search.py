@@ -1,0 +1,277 @@
+"""Offline search: a compact index written as a classic script, and the ``search.html`` page.
+
+Browsers refuse ``fetch``, XHR, module imports and workers on ``file://``, so the index is a
+plain script, ``search-index.js``, that assigns one global (``GLOSS_SEARCH_INDEX``); the
+theme's ``search.js`` reads it. The format (version 1)::
+
+    {"v": 1,
+     "stop": ["the", ...],                 # words left out of the index (and of queries)
+     "docs": [[title, url, date, lead, entities, speakers], ...],   # newest first
+     "terms": "aardvark abbas ...",        # every indexed word, sorted, space separated
+     "post": ["0,3,a", ...],               # per word: documents containing it
+     "fterms": "...", "fpost": [...]}      # the same for words in titles, entity names, speakers
+
+A posting list holds document numbers as gaps from the previous one, in base 36, comma
+separated (``"0,3,a"`` = documents 0, 3, 13). Words are folded the same way in Python and in
+JavaScript: Unicode NFKD, combining marks dropped, lower case, runs of letters and digits,
+at least two characters. Only the first ``GLOSS_SEARCH_LEAD_CHARS`` characters of each text
+are kept, to show as a snippet: the full text is indexed but not shipped, which keeps the
+index near one kilobyte per article.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources
+from typing import Any
+
+from bs4 import BeautifulSoup
+from pelican import signals
+from pelican.generators import Generator
+
+INDEX_VERSION = 1
+INDEX_GLOBAL = "GLOSS_SEARCH_INDEX"
+
+SETTINGS_DEFAULTS: dict[str, Any] = {
+    # Where the index script and the search page are written (relative to the output folder).
+    "GLOSS_SEARCH_INDEX_SAVE_AS": "search-index.js",
+    "GLOSS_SEARCH_SAVE_AS": "search.html",
+    # Characters of each article's text kept in the index to show as a snippet.
+    "GLOSS_SEARCH_LEAD_CHARS": 160,
+}
+
+_WORD = re.compile(r"[^\W_]+")
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class SearchDocument:
+    """What the index knows about one article."""
+
+    title: str
+    url: str
+    date: str = ""
+    text: str = ""
+    entities: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: what both the index and the browser compare."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def words(text: str) -> list[str]:
+    """The searchable words of ``text`` (folded; single characters dropped)."""
+    return [w for w in _WORD.findall(fold(text)) if len(w) > 1]
+
+
+def load_stopwords() -> frozenset[str]:
+    raw = resources.files("gloss").joinpath("data/search/stopwords.txt").read_text("utf-8")
+    lines = (line.strip() for line in raw.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, rest = divmod(number, 36)
+        digits = _BASE36[rest] + digits
+        if not number:
+            return digits
+
+
+def encode_postings(doc_numbers: Iterable[int]) -> str:
+    """Ascending document numbers as base-36 gaps: ``[0, 3, 13]`` -> ``"0,3,a"``."""
+    previous = 0
+    gaps = []
+    for number in doc_numbers:
+        gaps.append(_base36(number - previous))
+        previous = number
+    return ",".join(gaps)
+
+
+def decode_postings(encoded: str) -> list[int]:
+    """The inverse of :func:`encode_postings` (the browser does the same in search.js)."""
+    numbers: list[int] = []
+    current = 0
+    for gap in encoded.split(",") if encoded else []:
+        current += int(gap, 36)
+        numbers.append(current)
+    return numbers
+
+
+def lead(text: str, limit: int) -> str:
+    """The start of ``text``, at most ``limit`` characters, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _sorted_postings(index: Mapping[str, list[int]]) -> tuple[str, list[str]]:
+    terms = sorted(index)
+    return " ".join(terms), [encode_postings(index[t]) for t in terms]
+
+
+def build_index(
+    documents: list[SearchDocument],
+    stopwords: frozenset[str] | None = None,
+    lead_chars: int = SETTINGS_DEFAULTS["GLOSS_SEARCH_LEAD_CHARS"],
+) -> dict[str, Any]:
+    """The search index of ``documents`` (kept in the given order; give them newest first)."""
+    stop = load_stopwords() if stopwords is None else stopwords
+    everywhere: dict[str, list[int]] = {}
+    in_fields: dict[str, list[int]] = {}
+    docs = []
+    for number, doc in enumerate(documents):
+        field_words = set(words(" ".join([doc.title, *doc.entities, *doc.speakers]))) - stop
+        text_words = set(words(doc.text)) - stop
+        for word in field_words | text_words:
+            everywhere.setdefault(word, []).append(number)
+        for word in field_words:
+            in_fields.setdefault(word, []).append(number)
+        docs.append(
+            [
+                doc.title,
+                doc.url,
+                doc.date,
+                lead(doc.text, lead_chars),
+                "; ".join(doc.entities),
+                "; ".join(doc.speakers),
+            ]
+        )
+    terms, post = _sorted_postings(everywhere)
+    fterms, fpost = _sorted_postings(in_fields)
+    return {
+        "v": INDEX_VERSION,
+        "stop": sorted(stop),
+        "docs": docs,
+        "terms": terms,
+        "post": post,
+        "fterms": fterms,
+        "fpost": fpost,
+    }
+
+
+def index_script(index: Mapping[str, Any]) -> str:
+    """The index as a classic script that assigns the global the theme reads."""
+    payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    # "</" would end an inline <script>; escaping it keeps the file safe to inline too.
+    payload = payload.replace("</", "<\\/")
+    return f"window.{INDEX_GLOBAL}={payload};\n"
+
+
+# --- Pelican glue --------------------------------------------------------------------------
+
+
+def _get(record: Any, key: str, default: Any = None) -> Any:
+    """``record.key`` or ``record[key]``: the plugin's records may be objects or dicts."""
+    if record is None:
+        return default
+    if isinstance(record, Mapping):
+        return record.get(key, default)
+    return getattr(record, key, default)
+
+
+def _names_of(gloss: Any) -> tuple[list[str], list[str]]:
+    """Entity names (with aliases) and named speakers of an annotated article."""
+    entities: list[str] = []
+    for entity in _get(gloss, "entities", None) or []:
+        name = _get(entity, "name")
+        if name:
+            entities.append(str(name))
+        entities.extend(str(a) for a in (_get(entity, "aliases") or []) if a)
+    speakers: list[str] = []
+    for claim in _get(gloss, "claims", None) or []:
+        name = _get(_get(claim, "speaker"), "name")
+        if name and str(name) not in speakers:
+            speakers.append(str(name))
+    return list(dict.fromkeys(entities)), speakers
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    return str(value or "")
+
+
+def document_from_article(article: Any) -> SearchDocument:
+    """A :class:`SearchDocument` from a Pelican article (annotated or not)."""
+    # _content, not .content: the raw HTML, without triggering Pelican's memoized link fixing.
+    html = getattr(article, "_content", "") or ""
+    text = BeautifulSoup(html, "html.parser").get_text(" ")
+    entities, speakers = _names_of(getattr(article, "gloss", None))
+    return SearchDocument(
+        title=BeautifulSoup(str(article.title), "html.parser").get_text(),
+        url=article.url,
+        date=_date_text(getattr(article, "date", None)),
+        text=text,
+        entities=entities,
+        speakers=speakers,
+    )
+
+
+def _is_wikinews(article: Any) -> bool:
+    source = str(getattr(article, "source_url", "") or "")
+    return "wikinews.org" in source
+
+
+class SearchGenerator(Generator):
+    """Writes ``search-index.js`` and renders the ``search`` template to ``search.html``.
+
+    Runs after the articles generator (plugin generators come after Pelican's own), so the
+    articles are already annotated when it reads them.
+    """
+
+    def _setting(self, key: str) -> Any:
+        return self.settings.get(key, SETTINGS_DEFAULTS[key])
+
+    def generate_context(self) -> None:
+        articles = self.context.get("articles") or []
+        # The base template shows the Wikinews credit only when the archive holds Wikinews text.
+        self.context["gloss_wikinews_credit"] = any(_is_wikinews(a) for a in articles)
+        self.context["GLOSS_SEARCH_INDEX_SAVE_AS"] = self._setting("GLOSS_SEARCH_INDEX_SAVE_AS")
+        self.context["GLOSS_SEARCH_URL"] = self._setting("GLOSS_SEARCH_SAVE_AS")
+
+    def generate_output(self, writer: Any) -> None:
+        # Newest first, so that among equally good matches the browser lists recent ones first.
+        articles = sorted(self.context.get("articles") or [], key=lambda a: a.date, reverse=True)
+        documents = [document_from_article(a) for a in articles]
+        index = build_index(documents, lead_chars=int(self._setting("GLOSS_SEARCH_LEAD_CHARS")))
+        index_path = os.path.join(self.output_path, self._setting("GLOSS_SEARCH_INDEX_SAVE_AS"))
+        os.makedirs(os.path.dirname(index_path) or ".", exist_ok=True)
+        with open(index_path, "w", encoding="utf-8") as out:
+            out.write(index_script(index))
+
+        save_as = self._setting("GLOSS_SEARCH_SAVE_AS")
+        writer.write_file(
+            save_as,
+            self.get_template("search"),
+            self.context,
+            relative_urls=self.settings.get("RELATIVE_URLS", False),
+            template_name="search",
+            page_name=os.path.splitext(save_as)[0],
+            url=save_as,
+            search_index_url=self._setting("GLOSS_SEARCH_INDEX_SAVE_AS"),
+            search_document_count=len(documents),
+        )
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    return SearchGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

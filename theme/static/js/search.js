@@ -1,0 +1,258 @@
+/* Gloss offline search. A classic script (no modules, no fetch: both fail on file://).
+ * Reads window.GLOSS_SEARCH_INDEX, assigned by search-index.js (format: gloss/site/search.py),
+ * and defines window.GlossSearch. On search.html it also renders the results for ?q=. */
+(function () {
+  "use strict";
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var MARKS = /\p{Mn}/gu;
+  var PREFIX_LIMIT = 200; // prefix expansions looked at for the word being typed
+  var PAGE_SIZE = 50;
+
+  // Must match gloss.site.search.fold / words.
+  function fold(text) {
+    return String(text).normalize("NFKD").replace(MARKS, "").toLowerCase();
+  }
+  function words(text) {
+    return (fold(text).match(WORD) || []).filter(function (w) { return w.length > 1; });
+  }
+
+  function lowerBound(list, key) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (list[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  function decode(encoded) {
+    var out = [], current = 0, parts = encoded ? encoded.split(",") : [];
+    for (var i = 0; i < parts.length; i++) {
+      current += parseInt(parts[i], 36);
+      out.push(current);
+    }
+    return out;
+  }
+
+  function Index(raw) {
+    this.docs = raw.docs;
+    this.stop = new Set(raw.stop || []);
+    this.terms = raw.terms ? raw.terms.split(" ") : [];
+    this.post = raw.post;
+    this.fterms = raw.fterms ? raw.fterms.split(" ") : [];
+    this.fpost = raw.fpost;
+  }
+
+  // Adds `weight` to each document of the words matching `word` (exactly, or as a prefix).
+  function collect(terms, post, word, prefix, exactWeight, prefixWeight, into) {
+    var i = lowerBound(terms, word), found = false, n = 0;
+    for (; i < terms.length && n < PREFIX_LIMIT; i++, n++) {
+      var term = terms[i];
+      var exact = term === word;
+      if (!exact && (!prefix || term.lastIndexOf(word, 0) !== 0)) break;
+      var weight = exact ? exactWeight : prefixWeight;
+      var docs = decode(post[i]);
+      for (var j = 0; j < docs.length; j++) {
+        var had = into.get(docs[j]) || 0;
+        if (weight > had) into.set(docs[j], weight);
+      }
+      found = true;
+      if (!prefix) break;
+    }
+    return found;
+  }
+
+  Index.prototype.search = function (query, limit) {
+    var self = this;
+    var qwords = [];
+    words(query).forEach(function (w) {
+      if (!self.stop.has(w) && qwords.indexOf(w) < 0) qwords.push(w);
+    });
+    var scores = null;
+    for (var k = 0; k < qwords.length; k++) {
+      var word = qwords[k];
+      var last = k === qwords.length - 1;
+      var text = new Map(), fields = new Map();
+      var exact = collect(this.terms, this.post, word, false, 2, 0, text);
+      // The last word is still being typed; other words fall back to prefixes when not found.
+      if (last || !exact) collect(this.terms, this.post, word, true, 2, 1, text);
+      collect(this.fterms, this.fpost, word, last || !exact, 3, 2, fields);
+      var next = new Map();
+      text.forEach(function (score, doc) {
+        if (scores !== null && !scores.has(doc)) return;
+        next.set(doc, (scores ? scores.get(doc) : 0) + score + (fields.get(doc) || 0));
+      });
+      scores = next;
+      if (!scores.size) break;
+    }
+    var ranked = [];
+    if (scores) scores.forEach(function (score, doc) { ranked.push([score, doc]); });
+    // Best score first; documents are stored newest first, so ties go to the newest.
+    ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    var results = ranked.slice(0, limit || ranked.length).map(function (r) {
+      var d = self.docs[r[1]];
+      return { score: r[0], title: d[0], url: d[1], date: d[2], lead: d[3],
+               entities: d[4] ? d[4].split("; ") : [], speakers: d[5] ? d[5].split("; ") : [] };
+    });
+    return { words: qwords, total: ranked.length, results: results };
+  };
+
+  function matches(word, qwords) {
+    var f = fold(word);
+    for (var i = 0; i < qwords.length; i++) if (f.lastIndexOf(qwords[i], 0) === 0) return true;
+    return false;
+  }
+
+  // `text` as DOM nodes, the words that match the query wrapped in <mark>.
+  function highlight(text, qwords) {
+    var frag = document.createDocumentFragment();
+    var last = 0, m;
+    var re = new RegExp(WORD.source, "gu");
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length > 1 && matches(m[0], qwords)) {
+        if (m.index > last) frag.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = m[0];
+        frag.appendChild(mark);
+        last = m.index + m[0].length;
+      }
+    }
+    if (last < text.length) frag.appendChild(document.createTextNode(text.slice(last)));
+    return frag;
+  }
+
+  function containsMatch(text, qwords) {
+    var found = (text.match(new RegExp(WORD.source, "gu")) || []);
+    for (var i = 0; i < found.length; i++) if (matches(found[i], qwords)) return true;
+    return false;
+  }
+
+  function el(tag, className, child) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    return node;
+  }
+
+  function join(base, path) {
+    return (base ? base.replace(/\/$/, "") + "/" : "") + path;
+  }
+
+  // One result as a list item; `compact` for the header box's quick results.
+  function renderResult(result, siteurl, qwords, compact) {
+    var li = el("li", "gl-result");
+    var link = el("a", "gl-result__title", highlight(result.title, qwords));
+    link.href = join(siteurl, result.url);
+    li.appendChild(link);
+    if (result.date) {
+      var time = el("time", "gl-result__date", result.date);
+      time.setAttribute("datetime", result.date);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(time);
+    }
+    var names = [];
+    result.entities.forEach(function (n) { if (containsMatch(n, qwords)) names.push(n); });
+    var speakers = result.speakers.filter(function (n) { return containsMatch(n, qwords); });
+    if (!compact || !names.length) {
+      li.appendChild(el("p", "gl-result__snippet", highlight(result.lead, qwords)));
+    }
+    if (names.length || speakers.length) {
+      var p = el("p", "gl-result__names");
+      if (names.length) {
+        p.appendChild(el("span", "gl-result__names-label", "Mentions: "));
+        p.appendChild(highlight(names.slice(0, 5).join(", "), qwords));
+      }
+      if (speakers.length) {
+        if (names.length) p.appendChild(document.createTextNode(" · "));
+        p.appendChild(el("span", "gl-result__names-label", "Speaker: "));
+        p.appendChild(highlight(speakers.slice(0, 5).join(", "), qwords));
+      }
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  var cached = null;
+  function index() {
+    if (!cached && window.GLOSS_SEARCH_INDEX) cached = new Index(window.GLOSS_SEARCH_INDEX);
+    return cached;
+  }
+
+  window.GlossSearch = {
+    fold: fold,
+    words: words,
+    ready: function () { return !!window.GLOSS_SEARCH_INDEX; },
+    search: function (query, limit) {
+      var idx = index();
+      return idx ? idx.search(query, limit) : { words: [], total: 0, results: [] };
+    },
+    renderResult: renderResult,
+    join: join
+  };
+
+  // --- search.html --------------------------------------------------------------------------
+  function renderPage(container, query, shown) {
+    var start = performance.now();
+    var found = window.GlossSearch.search(query);
+    container.textContent = "";
+    if (!index()) {
+      container.appendChild(el("p", "gl-search-results__status",
+        "The search index (search-index.js) is missing; rebuild the site."));
+      return;
+    }
+    if (!query.trim()) {
+      container.appendChild(el("p", "gl-search-results__status", "Type a word to search the archive."));
+      return;
+    }
+    var status = el("p", "gl-search-results__status");
+    status.setAttribute("role", "status");
+    status.textContent = found.total === 0
+      ? "No articles match “" + query + "”."
+      : found.total + (found.total === 1 ? " article matches" : " articles match") + " “" + query + "”.";
+    container.appendChild(status);
+    var list = el("ol", "gl-results");
+    var siteurl = container.getAttribute("data-siteurl") || ".";
+    found.results.slice(0, shown).forEach(function (r) {
+      list.appendChild(renderResult(r, siteurl, found.words, false));
+    });
+    container.appendChild(list);
+    if (found.total > shown) {
+      var more = el("button", "gl-results__more", "Show more results");
+      more.type = "button";
+      more.addEventListener("click", function () {
+        renderPage(container, query, shown + PAGE_SIZE);
+        var items = container.querySelectorAll(".gl-result a");
+        if (items[shown]) items[shown].focus();
+      });
+      container.appendChild(more);
+    }
+    // Read by tests and by bench/bench_search.py: time from query to results in the page.
+    window.GLOSS_SEARCH_TIMING = { query: query, ms: performance.now() - start, total: found.total };
+  }
+
+  var container = document.getElementById("gl-search-results");
+  if (container) {
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get("q") || "";
+    var input = document.getElementById("gl-search-q");
+    var header = document.getElementById("gl-q");
+    if (input) input.value = query;
+    if (header) header.value = query;
+    renderPage(container, query, PAGE_SIZE);
+    if (input) {
+      var timer = 0;
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          renderPage(container, input.value, PAGE_SIZE);
+          try {
+            var url = new URL(window.location.href);
+            url.searchParams.set("q", input.value);
+            window.history.replaceState(null, "", url.href);
+          } catch (e) { /* some browsers refuse history changes on file:// */ }
+        }, 60);
+      });
+    }
+  }
+})();
