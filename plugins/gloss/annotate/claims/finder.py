@@ -1,0 +1,563 @@
+"""Finding attributed claims in a parsed article: quotations first, then reporting verbs,
+then "according to" phrases; pronoun speakers and floating quotes are settled last, in
+text order. See docs/claims.md for what counts as a claim and why.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .lexicon import CueVerb, Lexicon, load_lexicon
+from .quotes import QUOTE_MARKS, QuoteSegment, chain_quotations, find_quotes, paragraph_spans
+from .speakers import UNKNOWN, EntityIndex, PronounResolver, Source, classify_source
+
+# Direct quotes shorter than this (in words) are names, titles or scare quotes, not claims.
+MIN_QUOTE_WORDS = 4
+# How far (in tokens) an attribution may reach after a closing quotation mark.
+MAX_ATTRIBUTION_TOKENS = 25
+# A paragraph this short without final punctuation is a headline or a caption.
+HEADLINE_MAX_WORDS = 20
+
+SUBJECTS = ("nsubj",)
+WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which"})
+SENTENCE_END = re.compile(r"[.!?]")
+EDGE_PUNCTUATION = " \t\n,;:.–—-"
+
+
+@dataclass
+class Draft:
+    """A claim being built: spans are (start, end) character offsets."""
+
+    content: tuple[int, int]
+    cue_lemma: str
+    cue: tuple[int, int] | None
+    source: Source
+    mode: str
+    anchor: int  # where the speaker is looked for (pronoun resolution order)
+    speaker_token: Any = None
+    floating: bool = False
+    cue_token: int | None = None
+
+
+class _Article:
+    """The parsed text with the lookups every rule needs."""
+
+    def __init__(self, doc: Any, entities: list[Any], lexicon: Lexicon):
+        self.doc = doc
+        self.text: str = doc.text
+        self.lexicon = lexicon
+        self.index = EntityIndex(entities)
+        self.index.learn_gender(self.text)
+        self.paragraphs = paragraph_spans(self.text)
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self.segments = find_quotes(self.text)
+        self._token_starts = [t.idx for t in doc]
+        self.headline_paragraphs = {
+            i for i, (s, e) in enumerate(self.paragraphs) if _looks_like_headline(self.text[s:e])
+        }
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    def token_at(self, offset: int) -> Any:
+        """The token covering ``offset``, or the next one."""
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        i = max(0, i)
+        token = self.doc[i]
+        if token.idx + len(token.text) <= offset and i + 1 < len(self.doc):
+            token = self.doc[i + 1]
+        return token
+
+    def inside_quote(self, offset: int) -> bool:
+        for seg in self.segments:
+            end = seg.close if seg.close is not None else seg.end
+            if seg.open < offset < end:
+                return True
+        return False
+
+    def quotes_within(self, start: int, end: int) -> list[QuoteSegment]:
+        return [s for s in self.segments if s.start < end and s.end > start]
+
+
+def _looks_like_headline(paragraph: str) -> bool:
+    stripped = paragraph.rstrip()
+    return (
+        bool(stripped)
+        and stripped[-1] not in '.!?"”’)…'
+        and len(stripped.split()) <= HEADLINE_MAX_WORDS
+    )
+
+
+def _span(tokens_start: Any, tokens_end: Any) -> tuple[int, int]:
+    return tokens_start.idx, tokens_end.idx + len(tokens_end.text)
+
+
+def _trim(text: str, start: int, end: int, keep_quotes: bool = True) -> tuple[int, int]:
+    """Drop spaces and punctuation at both ends, a leading "that", unbalanced quote marks."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in EDGE_PUNCTUATION:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCTUATION:
+            end -= 1
+        if text[start : start + 5].lower() == "that " and end - start > 5:
+            start += 5
+        if text[start:end].count('"') % 2 == 1 or not keep_quotes:
+            if end > start and text[end - 1] in QUOTE_MARKS and text[start] not in QUOTE_MARKS:
+                end -= 1
+            elif end > start and text[start] in QUOTE_MARKS:
+                start += 1
+        if (start, end) == before:
+            return start, end
+
+
+def _mode(article: _Article, start: int, end: int) -> str:
+    text = article.text[start:end]
+    return "mixed" if any(mark in text for mark in QUOTE_MARKS) else "indirect"
+
+
+# --- reporting verbs ---------------------------------------------------------------------
+
+
+def _cue_entry(token: Any, lexicon: Lexicon) -> CueVerb | None:
+    if token.pos_ != "VERB" or token.dep_ in ("amod", "compound"):
+        return None
+    cue = lexicon.verbs.get(token.lemma_.lower())
+    if cue is None:
+        return None
+    if cue.particle and not any(
+        c.dep_ == "prt" and c.lower_ == cue.particle for c in token.children
+    ):
+        return None
+    return cue
+
+
+def _speaker_head(token: Any, depth: int = 0) -> Any:
+    """The head of the noun phrase that says what ``token`` (a cue verb) reports."""
+    children = list(token.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    for child in children:
+        if child.dep_ in SUBJECTS:
+            return child
+    # "..., said, analysts": the inverted subject parsed as an object after the verb.
+    content_after = any(c.dep_ == "ccomp" and c.i > token.i for c in children)
+    for child in children:
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
+            and child.i > token.i
+            and child.pos_ in ("NOUN", "PROPN")
+            and not content_after
+        ):
+            return child
+    # "with analysts saying C": the participle hangs on its subject.
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return token.head
+    # "X said C, adding that D" / "X theorized ..., and wrote that D": the governing verb's.
+    if token.dep_ in ("advcl", "xcomp", "conj", "pcomp") and depth < 3:
+        head = token.head
+        if head.dep_ == "prep":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _speaker_head(head, depth + 1)
+    return None
+
+
+def _is_question(sentence: Any) -> bool:
+    stripped = sentence.text.rstrip()
+    return stripped.endswith("?")
+
+
+def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, int] | None:
+    """The reported statement governed by cue verb ``token`` (or None)."""
+    text = article.text
+    sentence = token.sent
+    children = list(token.children)
+    if "that" in cue.frames:
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        after = [c for c in clauses if c.i > token.i]
+        before = [c for c in clauses if c.i < token.i]
+        if after:
+            clause = after[0]
+            first = clause.left_edge
+            if first.lower_ in WH_WORDS or any(
+                c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children
+            ):
+                return None  # "did not say why ...": an indirect question, not a statement
+            return _trim(text, *_span(first, clause.right_edge))
+        subject = _speaker_head(token)
+        if before:
+            clause = before[-1]
+            start = clause.left_edge
+            stop = min(token.left_edge.i, subject.left_edge.i if subject is not None else token.i)
+            if stop > start.i:
+                return _trim(
+                    text, start.idx, article.doc[stop - 1].idx + len(article.doc[stop - 1].text)
+                )
+        # "C, X said" with C parsed as the main clause and the cue hanging off it.
+        if token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i < token.i:
+            left = token.left_edge
+            if left.i > sentence.start and article.doc[left.i - 1].text in (",", "—", "–"):
+                return _trim(text, sentence.start_char, left.idx)
+    if "to" in cue.frames:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                target = next((c for c in child.children if c.dep_ == "pcomp"), None)
+                if target is not None:
+                    return _trim(text, *_span(target.left_edge, target.right_edge))
+    if "as" in cue.frames:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                end = token.right_edge
+                return _trim(text, child.idx + len(child.text), end.idx + len(end.text))
+    return None
+
+
+def _verb_claims(article: _Article, used_cues: set[int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for token in article.doc:
+        if token.i in used_cues:
+            continue
+        cue = _cue_entry(token, article.lexicon)
+        if cue is None or article.inside_quote(token.idx):
+            continue
+        if article.paragraph_of(token.idx) in article.headline_paragraphs:
+            continue
+        if any(c.dep_ == "neg" for c in token.children) or _is_question(token.sent):
+            continue
+        content = _clause_content(article, token, cue)
+        if content is None or len(article.text[content[0] : content[1]].split()) < 2:
+            continue
+        head = _speaker_head(token)
+        source = classify_source(head, article.index, article.lexicon)
+        if not cue.strong and source.kind == "unknown":
+            continue
+        end = token.idx + len(token.text)
+        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        if cue.particle and particle is not None:
+            end = particle.idx + len(particle.text)
+        drafts.append(
+            Draft(
+                content=content,
+                cue_lemma=cue.lemma if not cue.particle else f"{cue.lemma} {cue.particle}",
+                cue=(token.idx, end),
+                source=source,
+                mode=_mode(article, *content),
+                anchor=head.idx if head is not None else token.idx,
+                speaker_token=head,
+                cue_token=token.i,
+            )
+        )
+        used_cues.add(token.i)
+    return drafts
+
+
+# --- "according to X" --------------------------------------------------------------------
+
+
+def _according_claims(article: _Article, verb_claims: list[Draft]) -> list[Draft]:
+    drafts: list[Draft] = []
+    doc = article.doc
+    claimed_cues = {d.cue_token for d in verb_claims}
+    for phrase, lemma in article.lexicon.prepositions.items():
+        words = phrase.split()
+        for token in doc:
+            if token.lower_ != words[0] or token.i + len(words) > len(doc):
+                continue
+            if [t.lower_ for t in doc[token.i : token.i + len(words)]] != words:
+                continue
+            last = doc[token.i + len(words) - 1]
+            if article.inside_quote(token.idx):
+                continue
+            if article.paragraph_of(token.idx) in article.headline_paragraphs:
+                continue
+            source_head = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if source_head is None:
+                continue
+            head = token.head if token.head.i != token.i else token
+            if head.i in claimed_cues:
+                continue  # "According to the Herald, X said C": X is the speaker, not the Herald
+            sentence = token.sent
+            clause_start, clause_end = head.left_edge.i, head.right_edge.i
+            if head.pos_ not in ("VERB", "AUX"):
+                clause_start, clause_end = sentence.start, sentence.end - 1
+            phrase_start = token.i
+            phrase_end = max(source_head.right_edge.i, last.i)
+            left = (clause_start, phrase_start - 1)
+            right = (phrase_end + 1, clause_end)
+            candidates = [s for s in (left, right) if s[1] >= s[0]]
+            if not candidates:
+                continue
+            best = max(candidates, key=lambda s: doc[s[1]].idx - doc[s[0]].idx)
+            content = _trim(article.text, *_span(doc[best[0]], doc[best[1]]))
+            if len(article.text[content[0] : content[1]].split()) < 3:
+                continue
+            drafts.append(
+                Draft(
+                    content=content,
+                    cue_lemma=lemma,
+                    cue=(token.idx, last.idx + len(last.text)),
+                    source=classify_source(source_head, article.index, article.lexicon),
+                    mode=_mode(article, *content),
+                    anchor=source_head.idx,
+                    speaker_token=source_head,
+                )
+            )
+    return drafts
+
+
+# --- direct quotations -------------------------------------------------------------------
+
+
+def _starts_sentence(article: _Article, offset: int) -> bool:
+    """True when only spaces (or a sentence end) lie between the sentence start and ``offset``."""
+    p_start = article.paragraphs[article.paragraph_of(offset)][0]
+    before = article.text[p_start:offset].rstrip()
+    return (
+        not before
+        or before[-1] in ".!?"
+        or (before[-1] in QUOTE_MARKS and before[:-1].rstrip()[-1:] in ".!?")
+    )
+
+
+def _quote_cue(article: _Article, token: Any) -> CueVerb | None:
+    cue = _cue_entry(token, article.lexicon)
+    return cue if cue is not None and "quote" in cue.frames else None
+
+
+def _attribution_after(article: _Article, segment: QuoteSegment, used: set[int]) -> Any:
+    """The cue verb of ""C," X said" right after the closing mark, or None."""
+    if segment.close is None:
+        return None
+    text = article.text
+    inside_end = text[segment.start : segment.close].rstrip()
+    after = text[segment.close + 1 :]
+    gap = after[: len(after) - len(after.lstrip())]
+    follow = after.lstrip()
+    if not (inside_end.endswith((",", "?", "!", "—", "–")) or follow.startswith((",", "—", "–"))):
+        return None
+    if "\n\n" in gap:
+        return None
+    token = article.token_at(segment.close + 1)
+    if token.text in QUOTE_MARKS:
+        token = article.doc[token.i + 1] if token.i + 1 < len(article.doc) else token
+    for steps in range(MAX_ATTRIBUTION_TOKENS):
+        if token.i >= len(article.doc) or token.text in QUOTE_MARKS and steps > 0:
+            return None
+        if token.text in (".", "!", "?", ";") or "\n\n" in token.whitespace_:
+            return None
+        if token.i not in used and _quote_cue(article, token):
+            return token
+        if token.i + 1 >= len(article.doc):
+            return None
+        token = article.doc[token.i + 1]
+    return None
+
+
+def _attribution_before(article: _Article, segment: QuoteSegment, used: set[int]) -> Any:
+    """The cue verb of "X said: "C"" just before the opening mark, or None."""
+    text = article.text
+    p_start = article.paragraphs[segment.paragraph][0]
+    lead = text[p_start : segment.open]
+    stops = [m.end() for m in SENTENCE_END.finditer(lead)]
+    lead_start = p_start + (stops[-1] if stops else 0)
+    for seg in article.segments:  # do not reach back into an earlier quote
+        if (
+            seg.paragraph == segment.paragraph
+            and seg.close is not None
+            and lead_start <= seg.close < segment.open
+        ):
+            lead_start = seg.close + 1
+    if not text[lead_start : segment.open].strip():
+        return None
+    first = article.token_at(lead_start)
+    last = article.token_at(segment.open)
+    tokens = [t for t in article.doc[first.i : last.i] if t.idx < segment.open]
+    cues = [t for t in tokens if t.i not in used and _quote_cue(article, t)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    for t in tokens:
+        if t.i <= cue.i:
+            continue
+        # The words after the cue must not open a clause of their own ("said that X has a
+        # "strong rationale"" is a mixed quote, handled with the verb's clause).
+        if (
+            t.dep_ in ("mark", "nsubj", "nsubjpass")
+            or t.lower_ == "that"
+            or t.pos_ in ("VERB", "AUX")
+            and t.dep_ not in ("advcl", "acl", "xcomp", "pcomp")
+        ):
+            return None
+    return cue
+
+
+def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], list[QuoteSegment]]:
+    """Claims for quotations with their own attribution, and the floating ones left over."""
+    text = article.text
+    drafts: list[Draft] = []
+    floating: list[QuoteSegment] = []
+    chains = [
+        c
+        for c in chain_quotations(article.segments)
+        if c[0].paragraph not in article.headline_paragraphs
+    ]
+    # Parts of one sentence interrupted by its attribution (""A," X said, "b."") are one claim.
+    pending: list[tuple[list[QuoteSegment], Any]] = []
+    for chain in chains:
+        if not _starts_sentence(article, chain[0].open):
+            before = _attribution_before(article, chain[0], used_cues)
+            if before is None:
+                continue  # an embedded quote: the verb rules give it as a mixed claim
+            pending.append((chain, before))
+            used_cues.add(before.i)
+            continue
+        cue = None
+        for segment in chain:
+            cue = _attribution_after(article, segment, used_cues)
+            if cue is not None:
+                break
+        if cue is None:
+            cue = _attribution_before(article, chain[0], used_cues)
+        if cue is not None:
+            used_cues.add(cue.i)
+        pending.append((chain, cue))
+
+    merged: list[tuple[list[QuoteSegment], Any]] = []
+    for chain, cue in pending:
+        if merged and cue is None and _continues_sentence(article, merged[-1][0][-1], chain[0]):
+            merged[-1] = (merged[-1][0] + chain, merged[-1][1])
+        else:
+            merged.append((chain, cue))
+
+    for chain, cue in merged:
+        parts = _parts_by_paragraph(chain)
+        if cue is None:
+            floating.extend(parts)
+            continue
+        head = _speaker_head(cue)
+        source = classify_source(head, article.index, article.lexicon)
+        for part in parts:
+            if len(text[part.start : part.end].split()) < MIN_QUOTE_WORDS:
+                continue
+            drafts.append(
+                Draft(
+                    content=_trim(text, part.start, part.end, keep_quotes=False),
+                    cue_lemma=article.lexicon.verbs[cue.lemma_.lower()].lemma,
+                    cue=(cue.idx, cue.idx + len(cue.text)),
+                    source=source,
+                    mode="direct",
+                    anchor=head.idx if head is not None else cue.idx,
+                    speaker_token=head,
+                    cue_token=cue.i,
+                )
+            )
+    return drafts, [f for f in floating if len(text[f.start : f.end].split()) >= MIN_QUOTE_WORDS]
+
+
+def _continues_sentence(article: _Article, earlier: QuoteSegment, later: QuoteSegment) -> bool:
+    """ ""A," X said, "b ..."": the later part goes on with the sentence the earlier began."""
+    if earlier.paragraph != later.paragraph or earlier.close is None:
+        return False
+    between = article.text[earlier.close + 1 : later.open].rstrip()
+    first_word = article.text[later.start : later.start + 1]
+    return (
+        between.endswith((",", ":"))
+        and (
+            first_word.islower()
+            or article.text[earlier.start : earlier.close].rstrip().endswith(",")
+        )
+        and not SENTENCE_END.search(between)
+    )
+
+
+def _parts_by_paragraph(chain: list[QuoteSegment]) -> list[QuoteSegment]:
+    """One segment per paragraph: interrupted parts in one paragraph become one span."""
+    parts: list[QuoteSegment] = []
+    for segment in chain:
+        if parts and parts[-1].paragraph == segment.paragraph:
+            parts[-1] = replace(parts[-1], end=segment.end, close=segment.close)
+        else:
+            parts.append(segment)
+    return parts
+
+
+# --- putting it together -----------------------------------------------------------------
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def find_claims(
+    doc: Any, entities: list[Any], lexicon: Lexicon | None = None
+) -> list[dict[str, Any]]:
+    """The attributed claims in ``doc`` as ``gloss.annotations/1`` claim dicts, in text order.
+
+    ``doc`` is a spaCy Doc (tagger, parser, lemmatizer run) of the whole article, paragraphs
+    separated by blank lines; ``entities`` the article's entities (``id``, ``name``,
+    ``label``, ``mentions`` with ``start``/``end``), used to link and resolve speakers.
+    """
+    if doc is None or not doc.text.strip() or not doc.has_annotation("DEP"):
+        return []
+    article = _Article(doc, entities, lexicon or load_lexicon())
+    used_cues: set[int] = set()
+    quoted, floating = _quote_claims(article, used_cues)
+    verbs = _verb_claims(article, used_cues)
+    according = _according_claims(article, verbs)
+    drafts = quoted + verbs + according
+    drafts += [
+        Draft((seg.start, seg.end), "say", None, UNKNOWN, "direct", seg.start, floating=True)
+        for seg in floating
+        if not any(_overlaps((seg.start, seg.end), d.content) for d in drafts)
+    ]
+    drafts = _resolve(article, drafts)
+    drafts.sort(key=lambda d: (d.content[0], d.content[1]))
+    return [_to_dict(article, d, f"c{n}") for n, d in enumerate(drafts, 1)]
+
+
+def _resolve(article: _Article, drafts: list[Draft]) -> list[Draft]:
+    """Resolve pronoun speakers and floating quotes in text order."""
+    resolver = PronounResolver(article.doc, article.index, article.lexicon, article.paragraph_of)
+    kept: list[Draft] = []
+    previous: Draft | None = None
+    for draft in sorted(drafts, key=lambda d: (d.anchor, d.content[0])):
+        if draft.floating:
+            # A quote with no cue of its own continues the claim just before it, if that
+            # claim is in this paragraph or the one before; otherwise it is not attributed.
+            if (
+                previous is None
+                or article.paragraph_of(previous.content[1])
+                < article.paragraph_of(draft.content[0]) - 1
+                or previous.content[1] > draft.content[0]
+            ):
+                continue
+            draft = replace(draft, source=previous.source, cue=previous.cue, cue_lemma="say")
+        elif draft.source.kind == "pronoun":
+            draft = replace(draft, source=resolver.resolve(draft.source, draft.speaker_token))
+        resolver.remember(draft.cue[0] if draft.cue else draft.anchor, draft.source)
+        kept.append(draft)
+        previous = draft
+    return kept
+
+
+def _to_dict(article: _Article, draft: Draft, claim_id: str) -> dict[str, Any]:
+    text = article.text
+    start, end = draft.content
+    cue_start, cue_end = draft.cue if draft.cue else (None, None)
+    return {
+        "id": claim_id,
+        "speaker": draft.source.to_dict(),
+        "cue": {
+            "lemma": draft.cue_lemma,
+            "start": cue_start,
+            "end": cue_end,
+            "text": text[cue_start:cue_end] if draft.cue else None,
+        },
+        "content": {"start": start, "end": end, "text": text[start:end]},
+        "mode": draft.mode,
+    }

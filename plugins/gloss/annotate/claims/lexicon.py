@@ -1,0 +1,106 @@
+"""The claim finder's word lists, loaded from ``gloss/data/claims/`` (YAML, not code).
+
+``cues.yml`` holds the reporting verbs and the frames they report speech in; ``sources.yml``
+the nouns of unnamed sources ("experts", "officials") and of written outputs ("statement",
+"analysis") whose named owner is the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gloss.errors import GlossError
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "claims"
+
+FRAMES = frozenset({"that", "quote", "as", "to"})
+STRENGTHS = frozenset({"strong", "weak"})
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    """A reporting verb: its lemma, the frames it takes, and whether it needs a known source."""
+
+    lemma: str
+    frames: frozenset[str]
+    strong: bool
+    particle: str | None = None  # "point out": the verb counts only with this particle
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, CueVerb]
+    prepositions: dict[str, str]  # "according to" -> cue lemma
+    vague: dict[str, str]  # head noun (1 or 2 words, lower case) -> plural name
+    outputs: frozenset[str]  # nouns whose named owner is the speaker
+
+    def vague_name(self, modifier: str, head: str, lemma: str) -> str | None:
+        """The vague-source name for a head noun (with the word before it), or None."""
+        for key in (f"{modifier} {head}", f"{modifier} {lemma}", head, lemma):
+            name = self.vague.get(key.strip())
+            if name:
+                return name
+        return None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise GlossError(f"cannot read claim lexicon: {exc.strerror}", path=str(path)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise GlossError(
+            f"claim lexicon is not valid YAML: {getattr(exc, 'problem', exc)}",
+            path=str(path),
+            line=mark.line + 1 if mark else None,
+        ) from None
+    if not isinstance(data, dict):
+        raise GlossError("claim lexicon must be a mapping", path=str(path))
+    return data
+
+
+def _parse_verbs(raw: Any, path: Path) -> dict[str, CueVerb]:
+    if not isinstance(raw, dict):
+        raise GlossError("`verbs` must map a lemma to {frames, strength}", path=str(path))
+    verbs: dict[str, CueVerb] = {}
+    for lemma, spec in raw.items():
+        spec = spec or {}
+        frames = frozenset(spec.get("frames", ["that", "quote"]))
+        strength = spec.get("strength", "strong")
+        if not frames <= FRAMES or strength not in STRENGTHS:
+            raise GlossError(
+                f"cue {lemma!r}: frames must be among {sorted(FRAMES)}, "
+                f"strength one of {sorted(STRENGTHS)}",
+                path=str(path),
+            )
+        verbs[str(lemma).lower()] = CueVerb(
+            lemma=str(lemma).lower(),
+            frames=frames,
+            strong=strength == "strong",
+            particle=spec.get("particle"),
+        )
+    return verbs
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
+    """Load and check the cue and source lists in ``directory`` (cached per directory)."""
+    cues_path = directory / "cues.yml"
+    sources_path = directory / "sources.yml"
+    cues = _read_yaml(cues_path)
+    sources = _read_yaml(sources_path)
+    prepositions = {str(k).lower(): str(v) for k, v in (cues.get("prepositions") or {}).items()}
+    vague = {str(k).lower(): str(v).lower() for k, v in (sources.get("vague") or {}).items()}
+    outputs = frozenset(str(w).lower() for w in sources.get("outputs") or [])
+    return Lexicon(
+        verbs=_parse_verbs(cues.get("verbs") or {}, cues_path),
+        prepositions=prepositions,
+        vague=vague,
+        outputs=outputs,
+    )

@@ -1,0 +1,275 @@
+"""Who a claim's speaker is: a named entity, a pronoun, an unnamed source, or unknown.
+
+``classify_source`` looks at the head token of the speaker noun phrase (the subject of the
+cue verb, the object of "according to") and the article's entities. Pronouns are left
+unresolved here; ``PronounResolver`` resolves them afterwards, in text order, because the
+best antecedent is usually the speaker of the claim just before.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .lexicon import Lexicon
+
+PERSON_PRONOUNS = {"he": "m", "she": "f"}
+PLURAL_PRONOUNS = frozenset({"they"})
+THING_PRONOUNS = frozenset({"it"})
+FIRST_PERSON = frozenset({"i", "we"})
+ALL_PRONOUNS = frozenset(PERSON_PRONOUNS) | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON
+
+# Labels of entities that can speak for themselves (organisations, states, outlets, people).
+SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
+COLLECTIVE_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+HONORIFIC_GENDER.update({"miss": "f", "sir": "m", "madam": "f", "lady": "f", "lord": "m"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """A speaker as the schema has it, plus what pronoun resolution needs."""
+
+    kind: str  # named | pronoun | vague | unknown
+    name: str | None
+    entity: str | None
+    start: int | None
+    end: int | None
+    text: str | None
+    label: str | None = None  # entity label, when linked
+    pronoun: str | None = None  # the pronoun, lower case, while unresolved
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity": self.entity,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+UNKNOWN = Source("unknown", None, None, None, None, None)
+
+
+class EntityIndex:
+    """Entity mentions sorted by position, for "which entity is named here" questions."""
+
+    def __init__(self, entities: list[Any]):
+        self.mentions: list[tuple[int, int, Any]] = sorted(
+            (m.start, m.end, e) for e in entities for m in e.mentions
+        )
+        self._starts = [m[0] for m in self.mentions]
+        self.gender: dict[str, str] = {}
+
+    def at(self, start: int, end: int) -> tuple[int, int, Any] | None:
+        """The mention overlapping [start, end), the longest if several."""
+        hi = bisect.bisect_left(self._starts, end)
+        best = None
+        for i in range(max(0, hi - 20), hi):
+            m_start, m_end, entity = self.mentions[i]
+            longer = best is None or (m_end - m_start) > (best[1] - best[0])
+            if m_start < end and m_end > start and longer:
+                best = self.mentions[i]
+        return best
+
+    def before(self, offset: int, lowest: int = 0) -> list[tuple[int, int, Any]]:
+        """Mentions ending at or before ``offset`` and starting at or after ``lowest``, nearest first."""
+        hi = bisect.bisect_left(self._starts, offset)
+        found = [m for m in self.mentions[:hi] if m[1] <= offset and m[0] >= lowest]
+        return list(reversed(found))
+
+    def learn_gender(self, text: str) -> None:
+        """Genders from honorifics just before a mention ("Mr Key", "Ms. Salem")."""
+        for start, _end, entity in self.mentions:
+            if entity.label != "PERSON":
+                continue
+            word = text[max(0, start - 6) : start].split()
+            if word and word[-1].lower() in HONORIFIC_GENDER:
+                self.gender.setdefault(entity.id, HONORIFIC_GENDER[word[-1].lower()])
+
+
+def _token_span(token: Any) -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+def _named(mention: tuple[int, int, Any], text: str) -> Source:
+    start, end, entity = mention
+    return Source("named", entity.name, entity.id, start, end, text[start:end], entity.label)
+
+
+def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
+    """The speaker named by the noun phrase whose head token is ``head``."""
+    if head is None:
+        return UNKNOWN
+    text = head.doc.text
+    start, end = _token_span(head)
+    lower = head.lower_
+    if lower in ALL_PRONOUNS and head.pos_ == "PRON":
+        return Source("pronoun", None, None, start, end, head.text, pronoun=lower)
+
+    mention = index.at(start, end)
+    if mention and mention[2].label in SPEAKING_LABELS:
+        return _named(mention, text)
+
+    # "the spokesman, Jeff Rathke" / "Co-founder of Google, Sergey Brin": the apposition.
+    for child in head.children:
+        if child.dep_ == "appos":
+            mention = index.at(*_token_span(child))
+            if mention and mention[2].label in SPEAKING_LABELS:
+                return _named(mention, text)
+
+    lemma = head.lemma_.lower()
+    # "PC World's analysis concluded", "a statement from the ministry said": the owner speaks.
+    if lemma in lexicon.outputs or lower in lexicon.outputs:
+        for child in head.children:
+            owner = None
+            if child.dep_ == "poss":
+                owner = child
+            elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None:
+                mention = index.at(*_token_span(owner))
+                if mention and mention[2].label in SPEAKING_LABELS:
+                    return _named(mention, text)
+
+    # A title before a name: "Executive director of the Dallas chapter ... Alia Salem",
+    # "Afghan Ambassador to the United States Hamdullah Mohib": the person ending the phrase.
+    if head.pos_ in ("NOUN", "PROPN"):
+        phrase_end = head.right_edge.idx + len(head.right_edge.text)
+        phrase_start = head.left_edge.idx
+        for m_start, m_end, entity in index.before(phrase_end + 1, phrase_start):
+            if entity.label == "PERSON" and m_end >= phrase_end - 1:
+                return _named((m_start, m_end, entity), text)
+
+    modifier = ""
+    left = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
+    if left:
+        modifier = left[0].lower_
+    capitalised = head.text[:1].isupper() and head.i > head.sent.start
+    if capitalised or lemma in lexicon.outputs:
+        described = _described_entity(head, index)
+        if described:
+            return described
+    vague = lexicon.vague_name(modifier, lower, lemma)
+    if vague:
+        span_start = left[0].idx if left and f"{modifier} {lemma}" in lexicon.vague else start
+        return Source("vague", vague, None, span_start, end, text[span_start:end])
+    described = _described_entity(head, index)
+    if described:
+        return described
+    return UNKNOWN
+
+
+def _described_entity(head: Any, index: EntityIndex) -> Source | None:
+    """ "the Church", "the Ministry": a definite description naming an entity seen earlier."""
+    if not any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in head.children
+    ):
+        return None
+    word = head.lower_
+    for _m_start, _m_end, entity in index.before(head.idx):
+        if entity.label in COLLECTIVE_LABELS and word in entity.name.lower().split():
+            start, end = _token_span(head)
+            return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
+    return None
+
+
+class PronounResolver:
+    """Resolves pronoun speakers to an earlier speaker or person, in text order.
+
+    Preference, for "he"/"she": the speaker of a claim in the same or the previous sentence;
+    the person who is subject of the previous sentence; the speaker of a recent claim (this
+    or the previous two paragraphs); the nearest person named earlier in the paragraph. A
+    candidate of the other gender (known from "Mr"/"Ms" or an earlier he/she) is skipped.
+    "they" and "it" take the latest suitable claim speaker (a group, an organisation, an
+    unnamed source). Anything else stays ``unknown``.
+    """
+
+    def __init__(self, doc: Any, index: EntityIndex, lexicon: Lexicon, paragraph_of):
+        self.doc = doc
+        self.index = index
+        self.lexicon = lexicon
+        self.paragraph_of = paragraph_of
+        self.history: list[tuple[int, Source]] = []  # (cue offset, resolved source)
+
+    def remember(self, offset: int, source: Source) -> None:
+        if source.kind in ("named", "pronoun", "vague") and source.name:
+            self.history.append((offset, source))
+
+    def resolve(self, source: Source, token: Any) -> Source:
+        if source.kind != "pronoun" or source.pronoun is None:
+            return source
+        found = self._antecedent(source.pronoun, token)
+        if found is None:
+            return replace(UNKNOWN, start=source.start, end=source.end, text=source.text)
+        if source.pronoun in PERSON_PRONOUNS and found.entity:
+            self.index.gender.setdefault(found.entity, PERSON_PRONOUNS[source.pronoun])
+        return replace(
+            source, name=found.name, entity=found.entity, label=found.label, pronoun=None
+        )
+
+    def _compatible(self, pronoun: str, candidate: Source) -> bool:
+        if pronoun in PERSON_PRONOUNS:
+            if candidate.kind == "vague" or candidate.label not in (None, "PERSON"):
+                return False
+            if candidate.label is None and candidate.entity is None:
+                return False
+            known = self.index.gender.get(candidate.entity or "")
+            return known is None or known == PERSON_PRONOUNS[pronoun]
+        if pronoun in PLURAL_PRONOUNS:
+            return candidate.kind == "vague" or candidate.label in COLLECTIVE_LABELS
+        if pronoun in THING_PRONOUNS:
+            return candidate.label in COLLECTIVE_LABELS
+        return False
+
+    def _antecedent(self, pronoun: str, token: Any) -> Source | None:
+        if pronoun in FIRST_PERSON:
+            return None
+        offset = token.idx
+        sentence = token.sent
+        previous_sentence = self.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        window_start = previous_sentence.start_char if previous_sentence is not None else 0
+        paragraph = self.paragraph_of(offset)
+        recent = [
+            (o, s)
+            for o, s in reversed(self.history)
+            if o < offset and self.paragraph_of(o) >= paragraph - 2
+        ]
+        for o, candidate in recent:
+            if o >= window_start and self._compatible(pronoun, candidate):
+                return candidate
+        if (
+            previous_sentence is not None
+            and self.paragraph_of(previous_sentence.start_char) >= paragraph - 1
+        ):
+            subject = self._sentence_subject(previous_sentence)
+            if subject is not None and self._compatible(pronoun, subject):
+                return subject
+        for _o, candidate in recent:
+            if self._compatible(pronoun, candidate):
+                return candidate
+        if pronoun in PERSON_PRONOUNS:
+            para_start = self._paragraph_start(offset)
+            for m in self.index.before(offset, para_start):
+                candidate = _named(m, self.doc.text)
+                if self._compatible(pronoun, candidate):
+                    return candidate
+        return None
+
+    def _paragraph_start(self, offset: int) -> int:
+        text = self.doc.text
+        k = text.rfind("\n\n", 0, offset)
+        return 0 if k < 0 else k + 2
+
+    def _sentence_subject(self, sentence: Any) -> Source | None:
+        root = sentence.root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                source = classify_source(child, self.index, self.lexicon)
+                if source.kind in ("named", "vague"):
+                    return source
+        return None
