@@ -46,6 +46,42 @@ SETTINGS_DEFAULTS: dict[str, Any] = {
     "GLOSS_SEARCH_LEAD_CHARS": 160,
 }
 
+# Elements after which the text of one block ends: their words must not run together.
+BLOCK_ELEMENTS = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+]
+
 _WORD = re.compile(r"[^\W_]+")
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -211,7 +247,7 @@ def document_from_article(article: Any) -> SearchDocument:
     """A :class:`SearchDocument` from a Pelican article (annotated or not)."""
     # _content, not .content: the raw HTML, without triggering Pelican's memoized link fixing.
     html = getattr(article, "_content", "") or ""
-    text = BeautifulSoup(html, "html.parser").get_text(" ")
+    text = plain_text(html)
     entities, speakers = _names_of(getattr(article, "gloss", None))
     return SearchDocument(
         title=BeautifulSoup(str(article.title), "html.parser").get_text(),
@@ -221,6 +257,16 @@ def document_from_article(article: Any) -> SearchDocument:
         entities=entities,
         speakers=speakers,
     )
+
+
+def plain_text(html: str) -> str:
+    """The text of an HTML fragment, with a space between blocks but none inside a line (so
+    that annotation wrappers do not turn "Putin," into "Putin ,")."""
+    soup = BeautifulSoup(html, "html.parser")
+    for block in soup.find_all(BLOCK_ELEMENTS):
+        block.insert_before(" ")
+        block.insert_after(" ")
+    return " ".join(soup.get_text("").split())
 
 
 def _is_wikinews(article: Any) -> bool:

@@ -1,0 +1,141 @@
+"""The offline search index: folding, posting lists, what is indexed and what is shipped."""
+
+from __future__ import annotations
+
+import json
+
+from gloss.site.search import (
+    INDEX_GLOBAL,
+    SearchDocument,
+    build_index,
+    decode_postings,
+    encode_postings,
+    fold,
+    index_script,
+    lead,
+    load_stopwords,
+    plain_text,
+    words,
+)
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+def docs_with(index: dict, word: str, field: str = "terms") -> list[int]:
+    terms = index[field].split(" ")
+    post = index["post" if field == "terms" else "fpost"]
+    return decode_postings(post[terms.index(word)]) if word in terms else []
+
+
+def test_fold_drops_accents_and_case():
+    assert fold("Palácio ÉLYSÉE") == "palacio elysee"
+    assert words("Lula da Silva's “Palácio” — São Paulo, 2004!") == [
+        "lula",
+        "da",
+        "silva",
+        "palacio",
+        "sao",
+        "paulo",
+        "2004",
+    ]
+
+
+def test_words_keep_non_latin_scripts_and_drop_single_characters():
+    assert words("Москва и Киев a b 7 ab") == ["москва", "киев", "ab"]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**6), unique=True))
+def test_postings_round_trip(numbers):
+    numbers = sorted(numbers)
+    assert decode_postings(encode_postings(numbers)) == numbers
+
+
+def test_postings_are_base36_gaps():
+    assert encode_postings([0, 3, 13]) == "0,3,a"
+    assert decode_postings("") == []
+
+
+def test_lead_cuts_at_a_word_boundary():
+    text = "one two three four five six seven eight nine ten"
+    assert lead(text, 100) == text
+    cut = lead(text, 20)
+    assert cut.endswith("…") and len(cut) <= 21
+    assert text.startswith(cut[:-1])
+
+
+def test_plain_text_separates_blocks_not_inline_wrappers():
+    html = '<p>Hi <button class="gl-mention">Putin</button>, ok.</p><p>Next<br>line</p>'
+    assert plain_text(html) == "Hi Putin, ok. Next line"
+
+
+def build_sample() -> dict:
+    return build_index(
+        [
+            SearchDocument(
+                title="Xi, Putin hold phone call",
+                url="2022/xi-putin/index.html",
+                date="2022-06-16",
+                text="Chinese President Xi Jinping held a phone call with the Kremlin.",
+                entities=["Xi Jinping", "Vladimir Putin"],
+                speakers=["analysts"],
+            ),
+            SearchDocument(
+                title="Elections in Brazil",
+                url="2004/brazil/index.html",
+                date="2004-11-16",
+                text="Lula da Silva won the election. Putin was not mentioned in the text.",
+            ),
+        ],
+        lead_chars=40,
+    )
+
+
+def test_index_covers_title_text_entities_and_speakers():
+    index = build_sample()
+    assert docs_with(index, "kremlin") == [0]  # text
+    assert docs_with(index, "vladimir") == [0]  # entity name only
+    assert docs_with(index, "analysts") == [0]  # speaker only
+    assert docs_with(index, "putin") == [0, 1]  # title of one, text of the other
+    assert docs_with(index, "elections") == [1]
+
+
+def test_field_postings_hold_only_titles_entities_and_speakers():
+    index = build_sample()
+    assert docs_with(index, "putin", "fterms") == [0]
+    assert docs_with(index, "kremlin", "fterms") == []
+
+
+def test_stopwords_are_left_out_and_shipped():
+    index = build_sample()
+    stop = load_stopwords()
+    assert "the" in stop and "who" not in stop  # WHO, the organisation, stays findable
+    assert not set(index["terms"].split(" ")) & stop
+    assert index["stop"] == sorted(stop)
+
+
+def test_terms_are_sorted_for_binary_search():
+    terms = build_sample()["terms"].split(" ")
+    assert terms == sorted(terms)
+    assert len(terms) == len(build_sample()["post"])
+
+
+def test_documents_keep_order_and_a_short_lead():
+    index = build_sample()
+    title, url, date, snippet, entities, speakers = index["docs"][0]
+    assert (title, url, date) == (
+        "Xi, Putin hold phone call",
+        "2022/xi-putin/index.html",
+        "2022-06-16",
+    )
+    assert len(snippet) <= 41 and snippet.startswith("Chinese President")
+    assert entities == "Xi Jinping; Vladimir Putin" and speakers == "analysts"
+
+
+def test_index_script_is_a_classic_script_assigning_one_global():
+    index = build_index([SearchDocument(title="</script><b>", url="a/index.html", text="x")])
+    script = index_script(index)
+    prefix = f"window.{INDEX_GLOBAL}="
+    assert script.startswith(prefix) and script.rstrip().endswith(";")
+    assert "</script>" not in script
+    payload = json.loads(script[len(prefix) :].rstrip().rstrip(";"))
+    assert payload["v"] == 1 and payload["docs"][0][0] == "</script><b>"
