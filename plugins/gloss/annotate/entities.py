@@ -44,6 +44,8 @@ class SpanRules:
     titles: frozenset[str]
     common_words: frozenset[str]
     name_particles: frozenset[str]
+    hyphen_prefixes: frozenset[str]
+    person_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +62,8 @@ def span_rules() -> SpanRules:
         titles=words("titles"),
         common_words=words("common_words"),
         name_particles=words("name_particles"),
+        hyphen_prefixes=words("hyphen_prefixes"),
+        person_nouns=words("person_nouns"),
     )
 
 
@@ -79,7 +83,13 @@ def name_key(text: str) -> str:
 
 @dataclass
 class Candidate:
-    """A cleaned name span, before grouping. ``label`` is None for a span the model missed."""
+    """A cleaned name span, before grouping. ``label`` is None for a span the model missed.
+
+    ``person_evidence`` is set when the text itself says this is a person (a title was
+    stripped, or a person noun stands in apposition): it outweighs the model's label.
+    ``votes`` is False for mentions whose label says nothing about the entity (a surname the
+    model tagged on its own, an occurrence found by search).
+    """
 
     start: int
     end: int
@@ -87,6 +97,9 @@ class Candidate:
     label: str | None
     tokens: tuple[str, ...]
     in_byline: bool = False
+    person_evidence: bool = False
+    votes: bool = True
+    weak: bool = False  # a one-word span that may be a common word: kept only if it links
 
     @property
     def key(self) -> str:
@@ -112,21 +125,29 @@ class Group:
         """The fullest mention: most words, then longest, then first."""
         return max(self.members, key=lambda c: (len(c.tokens), len(c.text), -c.start))
 
+    @property
+    def start(self) -> int:
+        return min(c.start for c in self.members)
+
     def label(self) -> str:
-        """The label most mentions carry; ties go to the label of the fullest mentions."""
+        """The label most mentions carry, full names counting more; evidence in the text that
+        the thing is a person (a title, "X, an expert") outweighs the model."""
         votes: Counter[str] = Counter()
         for c in self.members:
-            if c.label:
+            if c.person_evidence:
+                votes["PERSON"] += 3
+            if c.label and c.votes:
                 votes[c.label] += 1 + 0.5 * (len(c.tokens) - 1)
         if not votes:
-            return "ORG"
+            labels = Counter(c.label for c in self.members if c.label)
+            return labels.most_common(1)[0][0] if labels else "ORG"
         return votes.most_common(1)[0][0]
 
     def name_keys(self) -> set[str]:
         return {c.key for c in self.members} | self.aliases
 
     def name_words(self) -> set[str]:
-        """Words of the full names that may stand alone for it (surnames, first names)."""
+        """Words of the full names that may stand alone for it (surnames, given names)."""
         rules = span_rules()
         words: set[str] = set()
         for c in self.members:
@@ -139,8 +160,9 @@ class Group:
                     and tok[0].isupper()
                     and not tok.endswith(".")
                     and low not in rules.name_particles
+                    and low not in rules.titles
                 ):
-                    words.add(low)
+                    words.add(tok)
         return words
 
 
@@ -151,15 +173,47 @@ def _byline_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BYLINE.finditer(text[:2000])]
 
 
+def _glued(left: Any, right: Any) -> bool:
+    """True if two neighbouring tokens are written without space between them."""
+    return left.i + 1 == right.i and not left.whitespace_
+
+
+def _extend_hyphenated(doc: Any, tokens: list[Any]) -> list[Any]:
+    """Complete a name cut inside a hyphenated word ("Wong Yeung" of "Wong Yeung-tat")."""
+    while tokens:
+        last = tokens[-1]
+        if last.i + 2 >= len(doc):
+            break
+        hyphen, nxt = doc[last.i + 1], doc[last.i + 2]
+        if hyphen.text == "-" and _glued(last, hyphen) and _glued(hyphen, nxt) and nxt.is_alpha:
+            tokens = [*tokens, hyphen, nxt]
+        else:
+            break
+    return tokens
+
+
+def _strip_hyphen_prefix(tokens: list[Any]) -> list[Any]:
+    """Drop "pro-Beijing", "Pan-democrat", "ex-" ... glued before a name."""
+    rules = span_rules()
+    if len(tokens) >= 3 and tokens[0].lower_ in rules.hyphen_prefixes and tokens[1].text == "-":
+        i = 2
+        while i < len(tokens) and _glued(tokens[i - 1], tokens[i]):
+            i += 1
+        if i < len(tokens):
+            return tokens[i:]
+    return tokens
+
+
 def _strip_edges(tokens: list[Any]) -> list[Any]:
     """Drop spaces, punctuation, determiners and possessives at the edges of a token list."""
     rules = span_rules()
     while tokens and (
         tokens[0].is_space
-        or (tokens[0].is_punct and tokens[0].text not in "(")
+        or (tokens[0].is_punct and tokens[0].text != "(")
         or tokens[0].lower_ in rules.leading_words
     ):
         tokens = tokens[1:]
+    tokens = _strip_hyphen_prefix(tokens)
     while tokens and (
         tokens[-1].is_space
         or (tokens[-1].is_punct and tokens[-1].text not in ").")
@@ -167,14 +221,17 @@ def _strip_edges(tokens: list[Any]) -> list[Any]:
         or tokens[-1].tag_ == "POS"
     ):
         tokens = tokens[:-1]
-    # A trailing full stop belongs to an abbreviation ("Inc.") only when glued to a word.
+    # A full stop belongs to an abbreviation ("Inc.") only when it is part of the token.
     if tokens and tokens[-1].text == ".":
         tokens = tokens[:-1]
     return tokens
 
 
-def _strip_titles(tokens: list[Any]) -> list[Any]:
-    """Drop leading titles ("President", "Chinese President", "Mr.") from a person's name."""
+def _strip_titles(tokens: list[Any]) -> tuple[list[Any], bool]:
+    """Drop leading titles ("President", "Chinese President", "Mr.") from a person's name.
+
+    Returns the rest and whether a title was found (evidence that this is a person).
+    """
     rules = span_rules()
     last_title = -1
     for i, tok in enumerate(tokens[:-1]):
@@ -185,89 +242,223 @@ def _strip_titles(tokens: list[Any]) -> list[Any]:
             continue  # "Chinese President", "Foreign Minister of X" ... keep looking
         else:
             break
-    return tokens[last_title + 1 :] if last_title >= 0 else tokens
+    rest = tokens[last_title + 1 :]
+    if last_title < 0 or not rest or any(t.lower_ in rules.titles for t in rest):
+        return tokens, False  # "State Department Spokesperson" is no title plus a name
+    return rest, rest[0].pos_ == "PROPN"
 
 
-def _split_paragraphs(tokens: list[Any]) -> list[list[Any]]:
-    """Cut a token list at paragraph breaks."""
+def _split_at(tokens: list[Any], is_break: Any) -> list[list[Any]]:
     parts: list[list[Any]] = [[]]
     for tok in tokens:
-        if tok.is_space and _PARAGRAPH_BREAK.search(tok.text) or "\n\n" in tok.whitespace_:
-            parts[-1].append(tok) if not tok.is_space else None
+        if is_break(tok):
             parts.append([])
         else:
             parts[-1].append(tok)
     return [p for p in parts if p]
 
 
-def _split_parentheses(tokens: list[Any]) -> list[list[Any]]:
-    """ "Name (ACR)" -> [Name], [ACR]; an unbalanced parenthesis never stays in a span."""
-    parts: list[list[Any]] = [[]]
-    for tok in tokens:
-        if tok.text in "()[]":
-            parts.append([])
-        else:
-            parts[-1].append(tok)
-    return [p for p in parts if p]
+def _is_paragraph_break(tok: Any) -> bool:
+    return tok.is_space and bool(_PARAGRAPH_BREAK.search(tok.text))
 
 
-def _acceptable(tokens: list[Any], text: str) -> bool:
+def _split_pieces(tokens: list[Any]) -> list[list[Any]]:
+    """Cut a span at paragraph breaks, parentheses, and a lower-case "the" inside it.
+
+    "Shanghai Cooperation Organization (SCO" gives [Shanghai Cooperation Organization], [SCO];
+    "Rathbun the Scientology" (a model error) gives [Rathbun], [Scientology]; "Church of the
+    Holy Sepulchre" stays whole (the "the" follows a particle).
+    """
+    rules = span_rules()
+    pieces: list[list[Any]] = []
+    for para in _split_at(tokens, _is_paragraph_break):
+        for part in _split_at(para, lambda t: t.text in "()[]"):
+            current: list[Any] = []
+            for tok in part:
+                after_particle = bool(current) and current[-1].lower_ in rules.name_particles
+                if tok.text == "the" and current and not after_particle:
+                    pieces.append(current)
+                    current = []
+                else:
+                    current.append(tok)
+            if current:
+                pieces.append(current)
+    return pieces
+
+
+def _proper_noun(tok: Any) -> bool:
+    """A proper noun to the tagger, an acronym, or a capitalised word inside a sentence."""
+    if tok.tag_ in ("NNP", "NNPS") or (tok.is_upper and len(tok.text) > 1):
+        return True
+    return tok.is_title and not tok.is_sent_start and not tok.is_stop
+
+
+def _acceptable(tokens: list[Any], text: str, label: str | None) -> bool:
     rules = span_rules()
     if not tokens or not any(ch.isupper() for ch in text):
         return False
     if not any(ch.isalpha() for ch in text):
         return False
+    if all(t.lower_ in rules.common_words or t.like_num or t.is_punct for t in tokens):
+        return False  # "Jun 16", "Monday"
+    if label == "PERSON" and any(ch.isdigit() for ch in text):
+        return False
     if len(tokens) == 1:
-        low = tokens[0].lower_
-        if low in rules.common_words or low in rules.titles or low in rules.leading_words:
+        tok = tokens[0]
+        if tok.lower_ in rules.titles or tok.lower_ in rules.leading_words:
             return False
-        if tokens[0].is_stop and not tokens[0].text.isupper():
+        if tok.is_stop and not tok.text.isupper():
             return False
+        # A capitalised common noun or verb at the start of a sentence ("Volunteer",
+        # "Video"): names are proper nouns; nationalities and groups (NORP) are adjectives.
+
     return not all(t.lower_ in rules.titles or t.is_punct for t in tokens)
+
+
+def _person_apposition(tokens: list[Any]) -> bool:
+    """True if a person noun stands in apposition to the name ("Yang Jin, an expert")."""
+    nouns = span_rules().person_nouns
+    token_ids = {t.i for t in tokens}
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i not in token_ids and child.lemma_.lower() in nouns:
+                return True
+        if tok.dep_ == "appos" and tok.head.i not in token_ids and tok.head.lemma_.lower() in nouns:
+            return True
+    return False
 
 
 def candidate_from_tokens(
     doc: Any, tokens: list[Any], label: str | None, bylines: list[tuple[int, int]]
 ) -> Candidate | None:
     tokens = _strip_edges(tokens)
-    if label == "PERSON" or label is None:
-        tokens = _strip_edges(_strip_titles(tokens))
+    titled = False
+    if tokens and tokens[0].lower_ in span_rules().titles:
+        tokens, titled = _strip_titles(tokens)
+        tokens = _strip_edges(tokens)
+    tokens = _extend_hyphenated(doc, tokens)
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[start:end]
-    if not _acceptable(tokens, text):
+    if not _acceptable(tokens, text, label):
         return None
     in_byline = any(b0 <= start and end <= b1 for b0, b1 in bylines)
-    return Candidate(start, end, text, label, tuple(t.text for t in tokens), in_byline)
+    evidence = titled or _person_apposition(tokens)
+    # A capitalised common noun or verb at the start of a sentence ("Volunteer", "Video") is
+    # no name on its own; it may still be a known name's short form ("Rathke" tagged NNS).
+    weak = len(tokens) == 1 and label != "NORP" and not _proper_noun(tokens[0])
+    return Candidate(
+        start, end, text, label, tuple(t.text for t in tokens), in_byline, evidence, weak=weak
+    )
+
+
+def _model_spans(doc: Any) -> list[tuple[list[Any], str]]:
+    """The NER's name spans as token lists, with neighbours split by the model joined again.
+
+    Two one-word spans separated by one space ("Valeska" + "Paris") are one name.
+    """
+    spans: list[tuple[list[Any], str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        tokens = list(ent)
+        if spans:
+            prev_tokens, prev_label = spans[-1]
+            prev = prev_tokens[-1]
+            if (
+                len(prev_tokens) == 1
+                and len(tokens) == 1
+                and prev.i + 1 == tokens[0].i
+                and prev.whitespace_ == " "
+                and prev.tag_ == "NNP"
+                and tokens[0].tag_ == "NNP"
+            ):
+                spans[-1] = ([*prev_tokens, *tokens], prev_label)
+                continue
+        spans.append((tokens, ent.label_))
+    return spans
 
 
 def candidate_spans(doc: Any) -> list[Candidate]:
     """The model's name spans, cleaned; "Name (ACR)" gives two linked candidates."""
     bylines = _byline_ranges(doc.text)
     out: list[Candidate] = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
-        for para in _split_paragraphs(list(ent)):
-            parts = _split_parentheses(para)
-            found = [candidate_from_tokens(doc, p, ent.label_, bylines) for p in parts]
-            found = [c for c in found if c is not None]
-            out.extend(found)
+    for tokens, label in _model_spans(doc):
+        for piece in _split_pieces(tokens):
+            c = candidate_from_tokens(doc, piece, label, bylines)
+            if c is not None:
+                out.append(c)
     # The same character range can come out twice (split pieces): keep one.
     unique = {(c.start, c.end): c for c in out}
     return sorted(unique.values(), key=lambda c: c.start)
 
 
-def declared_acronyms(doc: Any, candidates: list[Candidate]) -> dict[str, str]:
-    """Acronyms declared in the text: "Shanghai Cooperation Organization (SCO)" -> sco: key."""
+_DECLARED = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.&-]*|of|and|for|the|on|in|de|du|la|des|&")
+
+
+def declared_acronyms(
+    doc: Any, bylines: list[tuple[int, int]]
+) -> list[tuple[Candidate, Candidate]]:
+    """Acronyms declared in the text: "Shanghai Cooperation Organization (SCO)".
+
+    Returns (expansion, acronym) candidate pairs; the expansion is the shortest run of
+    capitalised words before the parenthesis whose initials contain the acronym's letters in
+    order, starting with its first letter.
+    """
     text = doc.text
-    declared: dict[str, str] = {}
-    for c in candidates:
-        m = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text[c.end : c.end + 16])
-        if m and len(c.tokens) > 1 and is_acronym_of(m.group(1), c.tokens):
-            declared.setdefault(name_key(m.group(1)), c.key)
-    return declared
+    pairs: list[tuple[Candidate, Candidate]] = []
+    for m in _DECLARED.finditer(text):
+        acronym = m.group(1)
+        letters = [ch for ch in acronym if ch.isupper()]
+        if len(letters) < 2 or not acronym[0].isupper():
+            continue
+        before = text[max(0, m.start() - 150) : m.start()]
+        words = list(re.finditer(r"\S+", before))[-12:]
+        if not words:
+            continue
+        expansion_start = None
+        for k in range(len(words) - 1, -1, -1):
+            run = [w.group(0) for w in words[k:]]
+            if not all(_NAME_WORD.fullmatch(w.strip(",;:")) for w in run):
+                break
+            if not run[0][0].isupper():
+                continue
+            if _initials_cover(letters, run):
+                expansion_start = k
+                break
+        if expansion_start is None:
+            continue
+        offset = max(0, m.start() - 150)
+        s = offset + words[expansion_start].start()
+        e = offset + words[-1].end()
+        span = doc.char_span(s, e, alignment_mode="contract")
+        acr_span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or acr_span is None or len(span) == 0 or len(acr_span) == 0:
+            continue
+        expansion = Candidate(
+            span.start_char, span.end_char, span.text, None, tuple(t.text for t in span)
+        )
+        short = Candidate(
+            acr_span.start_char, acr_span.end_char, acr_span.text, None, (acr_span.text,)
+        )
+        pairs.append((expansion, short))
+    return pairs
+
+
+def _initials_cover(letters: list[str], words: list[str]) -> bool:
+    """True if the acronym's letters appear in order among the words' initials (and in
+    capitals inside them, for "BoE"/"PhD"-like names), starting with the first word."""
+    particles = span_rules().name_particles
+    initials = [w[0].upper() for w in words if w.lower() not in particles and w[0].isalpha()]
+    if not initials or initials[0] != letters[0]:
+        return False
+    i = 0
+    for ch in initials:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters) and len(initials) <= len(letters) + 2
 
 
 def is_acronym_of(acronym: str, words: Iterable[str]) -> bool:
@@ -294,7 +485,7 @@ def _nearest_group(c: Candidate, groups: list[Group]) -> Group:
     """
 
     def rank(g: Group) -> tuple[int, int, int]:
-        full_mentions = [m for m in g.members if len(m.tokens) > 1]
+        full_mentions = [m for m in g.members if len(m.tokens) > 1] or g.members
         all_byline = all(m.in_byline for m in full_mentions)
         before = [m.start for m in full_mentions if m.start < c.start]
         if before:
@@ -307,24 +498,40 @@ def _nearest_group(c: Candidate, groups: list[Group]) -> Group:
 
 def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
     """One group per thing: same name, surname to full name, acronym to expansion."""
-    declared = declared_acronyms(doc, candidates)
-    by_key: dict[str, Group] = {}
-    short: list[Candidate] = []
-    # Full names first: every multi-word candidate, and single words that are not part of one.
-    multi_word_person_words: set[str] = set()
-    for c in candidates:
-        if len(c.tokens) > 1 and c.label == "PERSON":
-            multi_word_person_words.update(t.casefold() for t in c.tokens)
-    for c in candidates:
-        if c.is_single_word and (c.key in multi_word_person_words or c.key in declared):
-            short.append(c)
+    bylines = _byline_ranges(doc.text)
+    declared = declared_acronyms(doc, bylines)
+    # A declared expansion replaces the model's pieces inside it ("Hong Kong" inside "Hong
+    # Kong Federation of Trade Unions"); its label comes from a model span of the same text.
+    for expansion, _acronym in declared:
+        inside = [c for c in candidates if expansion.start <= c.start and c.end <= expansion.end]
+        if any(c.start == expansion.start and c.end == expansion.end for c in inside):
             continue
-        by_key.setdefault(c.key, Group()).members.append(c)
+        expansion.label = next((c.label for c in inside if c.label != "GPE"), None) or "ORG"
+        candidates = [c for c in candidates if c not in inside] + [expansion]
+    declared_keys = {a.key: e.key for e, a in declared}
+    acronym_ranges = {(a.start, a.end) for _, a in declared}
+    candidates = [c for c in candidates if (c.start, c.end) not in acronym_ranges]
+    for _, acronym in declared:
+        acronym.label = None
+        candidates.append(acronym)
+    candidates.sort(key=lambda c: c.start)
+
+    # Full names first: group by name; then learn which groups are people.
+    by_key: dict[str, Group] = {}
+    singles: list[Candidate] = []
+    for c in candidates:
+        if c.is_single_word:
+            singles.append(c)
+        else:
+            by_key.setdefault(c.key, Group()).members.append(c)
+    for acronym_key, expansion_key in declared_keys.items():
+        if expansion_key in by_key:
+            by_key[expansion_key].aliases.add(acronym_key)
     groups = list(by_key.values())
-    # Acronyms: declared in the text, or the initials of a name found in it.
-    for acronym, full_key in declared.items():
-        if full_key in by_key:
-            by_key[full_key].aliases.add(acronym)
+    # Weak one-word spans last, so that they can join a group their strong twins start.
+    for c in sorted(singles, key=lambda c: (c.weak, c.start)):
+        attach_short_form(doc, c, groups)
+    # Undeclared acronyms of names in the text ("US" after "United States").
     merged: set[int] = set()
     for g in groups:
         c = g.full
@@ -333,30 +540,50 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
         owners = [
             o
             for o in groups
-            if o is not g
-            and len(o.full.tokens) > 1
-            and (c.key in o.aliases or is_acronym_of(c.text, o.full.tokens))
+            if o is not g and len(o.full.tokens) > 1 and is_acronym_of(c.text, o.full.tokens)
         ]
         if len(owners) == 1:
+            for m in g.members:
+                m.votes = False
             owners[0].members.extend(g.members)
             owners[0].aliases.add(c.key)
             merged.add(id(g))
-    groups = [g for g in groups if id(g) not in merged]
-    for c in short:
-        attach_short_form(c, groups)
-    return groups
+    return [g for g in groups if id(g) not in merged]
 
 
-def attach_short_form(c: Candidate, groups: list[Group]) -> None:
-    """Attach a one-word mention to the group it stands for, or start its own group."""
-    owners = [g for g in groups if c.key in g.aliases]
+def _org_head(group: Group) -> str | None:
+    """ "Church" for "Church of Scientology": the word that stands for it after "the"."""
+    tokens = group.full.tokens
+    if len(tokens) >= 3 and tokens[1] == "of" and tokens[0][:1].isupper():
+        return tokens[0]
+    return None
+
+
+def _after_the(doc: Any, c: Candidate) -> bool:
+    return doc.text[max(0, c.start - 4) : c.start].lower() == "the "
+
+
+def attach_short_form(doc: Any, c: Candidate, groups: list[Group]) -> None:
+    """Attach a one-word mention to the group it stands for, or start its own group.
+
+    A surname or given name joins the nearest person whose full name has it; "the Church"
+    joins "Church of Scientology". The model's label for such a short form does not vote.
+    """
+    owners = [g for g in groups if c.key in g.aliases or c.key in {m.key for m in g.members}]
     if not owners:
-        owners = [g for g in groups if c.key in g.name_words() and g.label() == "PERSON"]
-    if not owners:
-        owners = [g for g in groups if c.key in g.name_keys()]
+        owners = [
+            g
+            for g in groups
+            if len(g.full.tokens) > 1 and c.text in g.name_words() and g.label() == "PERSON"
+        ]
+    if not owners and _after_the(doc, c):
+        owners = [g for g in groups if g.label() != "PERSON" and _org_head(g) == c.text]
     if owners:
-        _nearest_group(c, owners).members.append(c)
-    else:
+        owner = _nearest_group(c, owners)
+        if len(owner.full.tokens) > 1:
+            c.votes = False
+        owner.members.append(c)
+    elif not c.weak:
         groups.append(Group(members=[c]))
 
 
@@ -364,42 +591,51 @@ def attach_short_form(c: Candidate, groups: list[Group]) -> None:
 
 
 def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
-    """Add every other whole-word occurrence of a known name to the group it belongs to."""
+    """Add every other whole-word occurrence of a known name to the group it belongs to.
+
+    Known names are the mentions' texts, declared acronyms, and the name words of people
+    ("Whitmore" once "Steve Whitmore" is known). One-word finds must be proper nouns to the
+    tagger ("May" the month is not Theresa May).
+    """
     text = doc.text
-    taken = [(c.start, c.end) for g in groups for c in g.members]
-    taken_starts = sorted(taken)
-    forms: dict[str, str] = {}
+    taken = sorted((c.start, c.end) for g in groups for c in g.members)
+    owners_of: dict[str, list[Group]] = {}
+    heads: dict[str, bool] = {}
     for g in groups:
-        for c in g.members:
-            if len(c.text) >= 2:
-                forms.setdefault(c.text, c.text)
-    if not forms:
+        forms = {c.text for c in g.members} | {a for a in g.aliases if a.isupper()}
+        if g.label() == "PERSON" and len(g.full.tokens) > 1:
+            forms |= g.name_words()
+        head = _org_head(g) if g.label() != "PERSON" else None
+        if head:
+            forms.add(head)
+            heads[head] = True
+        for form in forms:
+            if len(form) >= 2 and any(ch.isupper() for ch in form):
+                owners_of.setdefault(form, []).append(g)
+    if not owners_of:
         return
     bylines = _byline_ranges(text)
     pattern = re.compile(
         r"(?<![\w-])(?:"
-        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + "|".join(re.escape(f) for f in sorted(owners_of, key=len, reverse=True))
         + r")(?![\w-])"
     )
-    found: list[Candidate] = []
     for m in pattern.finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken_starts):
+        if any(a < e and s < b for a, b in taken):
             continue
         span = doc.char_span(s, e)
         if span is None:
             continue  # not on token boundaries
         tokens = list(span)
-        if len(tokens) == 1 and tokens[0].pos_ not in ("PROPN", "X") and not tokens[0].is_upper:
+        if len(tokens) == 1 and not _proper_noun(tokens[0]):
             continue  # "May" the month, "Bill" the noun ...
+        if heads.get(m.group(0)) and doc.text[max(0, s - 4) : s].lower() != "the ":
+            continue  # "Church" stands for "Church of Scientology" only as "the Church"
         in_byline = any(b0 <= s and e <= b1 for b0, b1 in bylines)
-        found.append(Candidate(s, e, m.group(0), None, tuple(t.text for t in tokens), in_byline))
-    for c in found:
-        owners = [g for g in groups if c.key in {m.key for m in g.members}]
-        if len(owners) > 1:
-            _nearest_group(c, owners).members.append(c)
-        elif owners:
-            owners[0].members.append(c)
+        found = Candidate(s, e, m.group(0), None, tuple(t.text for t in tokens), in_byline)
+        found.votes = False
+        _nearest_group(found, owners_of[m.group(0)]).members.append(found)
 
 
 # --- 4. entities -----------------------------------------------------------------------------
