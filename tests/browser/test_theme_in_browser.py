@@ -1,0 +1,211 @@
+"""The built archive in a real browser, from disk: offline, popovers, layers, search."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from gloss.site.search import words
+
+pytestmark = pytest.mark.slow
+
+
+def url_of(path: Path, query: str = "") -> str:
+    return path.as_uri() + query
+
+
+def pages_to_visit(site: Path, seed_article: Path) -> list[Path]:
+    pages = [site / "index.html", site / "archives.html", site / "search.html", seed_article]
+    for listing in ("entities", "speakers", "claims"):
+        if (site / listing / "index.html").exists():
+            pages.append(site / listing / "index.html")
+    for kind in ("entity", "speaker"):
+        found = sorted((site / kind).glob("*/index.html"))[:1] if (site / kind).exists() else []
+        pages.extend(found)
+    pages.extend(sorted(seed_article.parent.glob("provenance/index.html")))
+    return pages
+
+
+def test_pages_open_offline_without_errors_or_missing_files(page, site, seed_article):
+    for path in pages_to_visit(site, seed_article):
+        page.log.requests.clear()
+        page.goto(url_of(path))
+        page.wait_for_load_state("load")
+        page.log.assert_clean()
+        assert page.log.requests, f"{path} made no request at all?"
+
+
+def test_internal_links_point_at_files(page, site, seed_article):
+    for path in pages_to_visit(site, seed_article):
+        page.goto(url_of(path))
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        for href in hrefs:
+            parsed = urlparse(href)
+            if parsed.scheme != "file":
+                continue
+            target = Path(unquote(parsed.path))
+            assert target.is_file(), f"{path.relative_to(site)} links to {href}, not a file"
+
+
+def open_popover_ids(page) -> list[str]:
+    return page.eval_on_selector_all(".gl-popover:popover-open", "els => els.map(e => e.id)")
+
+
+def test_mention_opens_its_popover_on_click(page, seed_article):
+    page.goto(url_of(seed_article))
+    mention = page.locator("button.gl-mention").first
+    target = mention.get_attribute("popovertarget")
+    entity = mention.get_attribute("data-entity")
+    assert target == f"gl-pop-{entity}"
+    mention.click()
+    assert open_popover_ids(page) == [target]
+    popover = page.locator(f"#{target}")
+    assert popover.locator(".gl-popover__name").inner_text().strip()
+    assert re.search(r"Mentioned \d+ times?", popover.inner_text())
+    link = popover.locator("a[href]").first
+    assert Path(unquote(urlparse(link.evaluate("a => a.href")).path)).is_file()
+    page.keyboard.press("Escape")
+    assert open_popover_ids(page) == []
+    page.log.assert_clean()
+
+
+def test_mention_opens_its_popover_from_the_keyboard(page, seed_article):
+    page.goto(url_of(seed_article))
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('button.gl-mention')"):
+            break
+    else:
+        pytest.fail("no mention is reachable with Tab")
+    target = page.evaluate("document.activeElement.getAttribute('popovertarget')")
+    page.keyboard.press("Enter")
+    assert open_popover_ids(page) == [target]
+    page.keyboard.press("Escape")
+    assert open_popover_ids(page) == []
+
+
+def decoration(page, selector: str) -> str:
+    return page.eval_on_selector(selector, "e => getComputedStyle(e).textDecorationLine")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_layer_switches_hide_and_show_each_layer(browser, seed_article, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(url_of(seed_article))
+    mention = ".gl-text button.gl-mention[data-label=PERSON]"
+    other = ".gl-text button.gl-mention:not([data-label=PERSON])"
+    claim = ".gl-text .gl-claim"
+    assert decoration(page, mention) == "underline"
+
+    page.uncheck("#gl-show-entities")
+    assert decoration(page, mention) == "none"
+    assert decoration(page, other) == "none"
+    page.check("#gl-show-entities")
+    assert decoration(page, mention) == "underline"
+
+    page.uncheck("#gl-show-label-PERSON")
+    assert decoration(page, mention) == "none"
+    assert decoration(page, other) == "underline"
+    page.check("#gl-show-label-PERSON")
+
+    tinted = page.eval_on_selector(claim, "e => getComputedStyle(e).backgroundColor")
+    assert tinted != "rgba(0, 0, 0, 0)"
+    page.uncheck("#gl-show-claims")
+    bare = page.eval_on_selector(claim, "e => getComputedStyle(e).backgroundColor")
+    assert bare == "rgba(0, 0, 0, 0)"
+    assert not page.locator(".gl-claims-panel").is_visible()
+    page.check("#gl-show-claims")
+    assert page.locator(".gl-claims-panel").is_visible()
+    context.close()
+
+
+def test_claims_panel_lists_who_said_what_and_links_into_the_text(page, seed_article):
+    page.goto(url_of(seed_article))
+    items = page.locator(".gl-claims-list__item")
+    assert items.count() >= 1
+    claims_in_text = page.eval_on_selector_all(
+        ".gl-text .gl-claim[data-claim]", "els => [...new Set(els.map(e => e.dataset.claim))]"
+    )
+    assert items.count() == len(claims_in_text)
+    for item in page.query_selector_all(".gl-claims-list__item"):
+        kind = item.get_attribute("data-kind")
+        flagged = item.query_selector(".gl-badge--unnamed") is not None
+        assert flagged == (kind in ("vague", "unknown")), kind
+    jump = page.locator(".gl-claims-list__jump").first
+    anchor = jump.get_attribute("href")
+    assert page.locator(anchor).count() == 1
+
+
+def search_result_titles(page) -> list[str]:
+    return page.eval_on_selector_all(".gl-result__title", "els => els.map(e => e.textContent)")
+
+
+def test_search_page_finds_the_seed_by_putin(page, site, seed_article):
+    title = page.goto(url_of(seed_article)) and page.locator("h1").inner_text()
+    page.goto(url_of(site / "search.html", "?q=Putin"))
+    page.wait_for_selector(".gl-result")
+    assert title in search_result_titles(page)
+    first = page.locator(".gl-result__title").first
+    assert first.locator("mark").count() >= 1
+    target = Path(unquote(urlparse(first.evaluate("a => a.href")).path))
+    assert target == seed_article
+    timing = page.evaluate("window.GLOSS_SEARCH_TIMING")
+    assert timing["query"] == "Putin" and timing["total"] >= 1
+    page.log.assert_clean()
+
+
+def test_search_page_reports_no_match(page, site):
+    page.goto(url_of(site / "search.html", "?q=zzzqqqxxyy"))
+    assert "No articles match" in page.locator(".gl-search-results").inner_text()
+    assert page.locator(".gl-result").count() == 0
+
+
+def test_header_box_shows_results_as_you_type_and_enter_opens_search(page, site, seed_article):
+    title = page.goto(url_of(seed_article)) and page.locator("h1").inner_text()
+    page.goto(url_of(site / "archives.html"))
+    page.locator("#gl-q").click()
+    page.keyboard.type("Puti")
+    page.wait_for_selector(".gl-search-box__results .gl-result")
+    assert title in search_result_titles(page)
+    page.keyboard.type("n")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"search\.html\?q=Putin$"))
+    page.wait_for_selector(".gl-search-results .gl-result")
+    assert title in search_result_titles(page)
+    page.log.assert_clean()
+
+
+def test_browser_splits_words_like_the_indexer(page, site):
+    page.goto(url_of(site / "search.html"))
+    samples = [
+        "Lula da Silva's “Palácio” — São Paulo, 2004!",
+        "Москва и Киев; Zürich/Genève; ﬁnance",
+        "co-operation U.S. e-mail x 7 42",
+    ]
+    for sample in samples:
+        assert page.evaluate("s => GlossSearch.words(s)", sample) == words(sample), sample
+
+
+def test_screenshots_of_the_article_page(browser, seed_article, artifacts):
+    """Saved for review in tests/artifacts/ (git-ignored): wide, popover, narrow, print."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url_of(seed_article))
+    page.screenshot(path=artifacts / "article-wide.png", full_page=True)
+    page.locator("button.gl-mention").nth(1).click()
+    page.screenshot(path=artifacts / "article-popover.png")
+    page.keyboard.press("Escape")
+    page.check("#gl-show-tags")
+    page.screenshot(path=artifacts / "article-label-tags.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.uncheck("#gl-show-tags")
+    page.screenshot(path=artifacts / "article-narrow.png", full_page=True)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 800, "height": 1100})
+    page.screenshot(path=artifacts / "article-print.png", full_page=True)
+    context.close()
+    for name in ("wide", "popover", "label-tags", "narrow", "print"):
+        assert (artifacts / f"article-{name}.png").stat().st_size > 10_000
