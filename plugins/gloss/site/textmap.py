@@ -23,10 +23,51 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 # Elements that start a new paragraph of text. Anything else is inline.
 BLOCK_ELEMENTS = frozenset(
-    ["address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 # Text inside these is not prose: never annotated, never part of the text.
-SKIPPED_ELEMENTS = frozenset(["script", "style", "template", "pre", "code", "kbd", "samp", "var", "math", "svg"])
+SKIPPED_ELEMENTS = frozenset(
+    ["script", "style", "template", "pre", "code", "kbd", "samp", "var", "math", "svg"]
+)
 _NOT_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _SOFT_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 

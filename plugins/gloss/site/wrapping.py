@@ -26,7 +26,21 @@ from gloss.site.textmap import HtmlText, TextNode
 
 # Interactive content per the HTML standard: a <button> must not be inside any of these.
 INTERACTIVE_ELEMENTS = frozenset(
-    ["a", "button", "details", "embed", "iframe", "input", "label", "select", "summary", "textarea", "audio", "video", "object"]
+    [
+        "a",
+        "button",
+        "details",
+        "embed",
+        "iframe",
+        "input",
+        "label",
+        "select",
+        "summary",
+        "textarea",
+        "audio",
+        "video",
+        "object",
+    ]
 )
 
 

@@ -1,0 +1,434 @@
+"""Annotation in the build: the ``article_generator_finalized`` (and page) signal handlers.
+
+For every article: take the plain text of its HTML (:mod:`gloss.site.textmap`), annotate all
+texts of the build in ONE batch through the engine (its cache answers for unchanged texts, the
+curation files are applied), then rewrite ``article._content`` with the wrappers of the theme
+contract (:mod:`gloss.site.render`) and set ``article.gloss`` for templates.
+
+Pelican memoizes ``article.content`` and ``article.summary``, so neither is read here before
+the rewrite; the summary shown in listings and feeds is made from the unannotated HTML first
+(no annotation markup, no duplicate ids in index pages).
+
+Problems (curation mistakes, an engine failure on one text, a record that does not match its
+text) are logged as one warning line each, with file and line where known; they never stop
+the build.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Content
+from pelican.utils import (
+    strip_toc_elements_from_html,
+    truncate_html_paragraphs,
+    truncate_html_words,
+)
+
+from gloss.errors import GlossError
+from gloss.site import urls
+from gloss.site.exports import ArticleInfo, schema_org
+from gloss.site.render import render_annotated_html
+from gloss.site.settings import GlossSettings, gloss_settings
+from gloss.site.textmap import text_of_html
+from gloss.site.views import (
+    UNKNOWN_SPEAKER,
+    ArticleGloss,
+    ClaimView,
+    EntityView,
+    SpeakerView,
+    claim_anchor,
+    credit_line,
+    entity_extras,
+    label_name,
+    speaker_key,
+)
+
+logger = logging.getLogger(__name__)
+
+BUILD_KEY = "gloss_build"  # where the build's state lives in Pelican's shared context
+
+
+@dataclass
+class AnnotatedContent:
+    """One article (or page) of the build with its annotations."""
+
+    content: Content
+    kind: str  # "article" or "page"
+    info: ArticleInfo
+    text: str
+    record: dict[str, Any]
+    gloss: ArticleGloss
+
+
+@dataclass
+class BuildStats:
+    texts: int = 0
+    cache_hits: int | None = 0
+    seconds: float = 0.0
+    problems: int = 0
+
+
+@dataclass
+class GlossBuild:
+    """The state of Gloss in one Pelican build, shared by the signal handlers and generators."""
+
+    settings: GlossSettings
+    site_settings: dict[str, Any]
+    contents: list[AnnotatedContent] = field(default_factory=list)
+    entity_paths: urls.PathRegistry = field(default_factory=urls.PathRegistry)
+    speaker_paths: urls.PathRegistry = field(default_factory=urls.PathRegistry)
+    entity_urls: dict[str, str] = field(default_factory=dict)
+    speaker_urls: dict[str, str] = field(default_factory=dict)
+    stats: BuildStats = field(default_factory=BuildStats)
+    _engine: Any = None
+    _curation_reported: bool = False
+
+    @classmethod
+    def of(cls, context: dict[str, Any], settings: dict[str, Any]) -> GlossBuild:
+        build = context.get(BUILD_KEY)
+        if not isinstance(build, GlossBuild):
+            build = cls(settings=gloss_settings(settings), site_settings=settings)
+            context[BUILD_KEY] = build
+        return build
+
+    # -- engine ---------------------------------------------------------------------------
+
+    def engine(self) -> Any:
+        if self._engine is None:
+            from gloss.site.engine import Engine
+
+            self._engine = Engine(
+                model=self.settings.model,
+                workers=self.settings.workers,
+                cache_dir=self.settings.cache_path / "annotations",
+                curation_dir=self.settings.curation_path,
+            )
+        if not self._curation_reported:
+            self._curation_reported = True
+            for error in self._engine.curation_errors:
+                self.warn(error)
+        return self._engine
+
+    def warn(self, problem: GlossError | str) -> None:
+        self.stats.problems += 1
+        logger.warning("gloss: %s", problem)
+
+    # -- naming -----------------------------------------------------------------------------
+
+    def name_entities(self, records: Iterable[dict[str, Any]]) -> None:
+        ids = sorted({str(e["id"]) for r in records for e in r.get("entities", [])})
+        for entity_id in ids:
+            if entity_id not in self.entity_urls:
+                self.entity_urls[entity_id] = self.entity_paths.claim(
+                    urls.ENTITY_PAGE, urls.path_segment(entity_id), entity_id
+                )
+
+    def name_speakers(self, records: Iterable[dict[str, Any]]) -> None:
+        """Speaker pages: entity speakers under their entity id first, then named speakers
+        without an entity and unnamed sources (by noun); a clash gets a suffix."""
+        named: set[str] = set()
+        vague: set[str] = set()
+        for record in records:
+            for claim in record.get("claims", []):
+                speaker = claim.get("speaker") or {}
+                key = speaker_key(speaker)
+                if key == UNKNOWN_SPEAKER:
+                    continue
+                (vague if speaker.get("kind") == "vague" else named).add(key)
+        for key in sorted(named):
+            if key not in self.speaker_urls:
+                self.speaker_urls[key] = self.speaker_paths.claim(
+                    urls.SPEAKER_PAGE, urls.path_segment(key), ("named", key)
+                )
+        for key in sorted(vague):
+            if f"vague:{key}" not in self.speaker_urls:
+                self.speaker_urls[f"vague:{key}"] = self.speaker_paths.claim(
+                    urls.SPEAKER_PAGE, urls.path_segment(key), ("vague", key), suffix="-unnamed"
+                )
+
+    def speaker_url(self, speaker: dict[str, Any]) -> str | None:
+        key = speaker_key(speaker)
+        if key == UNKNOWN_SPEAKER:
+            return None
+        if speaker.get("kind") == "vague" and not speaker.get("entity"):
+            return self.speaker_urls.get(f"vague:{key}")
+        return self.speaker_urls.get(key)
+
+    # -- the batch ----------------------------------------------------------------------------
+
+    def annotate(self, contents: list[Content], kind: str) -> None:
+        """Annotate ``contents`` in one batch and rewrite each one's HTML."""
+        started = time.perf_counter()
+        todo: list[tuple[Content, ArticleInfo, Any]] = []
+        for content in contents:
+            html = getattr(content, "_content", None)
+            if not html:
+                continue
+            html_text = text_of_html(html)
+            if not html_text.text.strip():
+                continue
+            todo.append((content, article_info(content, self.site_settings), html_text))
+        if not todo:
+            return
+
+        try:
+            engine = self.engine()
+        except GlossError as error:
+            self.warn(error)
+            return
+        except ImportError as error:
+            self.warn(f"the annotation engine is not available ({error}); articles left plain")
+            return
+
+        with build_progress(f"Annotating {len(todo)} {kind}s") as progress:
+            run = engine.annotate(
+                [t[2].text for t in todo],
+                sources=[t[0].source_path for t in todo],
+                slugs=[t[1].slug for t in todo],
+                progress=progress,
+            )
+        for error in run.errors:
+            self.warn(error)
+        records = [r for r in run.records if r is not None]
+        self.name_entities(records)
+        self.name_speakers(records)
+
+        for (content, info, html_text), record in zip(todo, run.records, strict=True):
+            if record is None:
+                continue
+            self.rewrite(content, kind, info, html_text, record)
+
+        self.stats.texts += len(todo)
+        if run.cache_hits is None or self.stats.cache_hits is None:
+            self.stats.cache_hits = None
+        else:
+            self.stats.cache_hits += run.cache_hits
+        self.stats.seconds += time.perf_counter() - started
+
+    def rewrite(
+        self, content: Content, kind: str, info: ArticleInfo, html_text: Any, record: dict
+    ) -> None:
+        settings = self.settings
+        set_plain_summary(content)
+        html, problems = render_annotated_html(
+            html_text,
+            record,
+            show_label=lambda label: label in settings.labels,
+            show_claims=settings.show_claims,
+        )
+        for problem in problems:
+            self.warn(GlossError(problem.message, path=content.source_path))
+        gloss = self.article_gloss(content, info, record)
+        content._content = html
+        content.gloss = gloss
+        self.contents.append(AnnotatedContent(content, kind, info, html_text.text, record, gloss))
+
+    def article_gloss(
+        self, content: Content, info: ArticleInfo, record: dict[str, Any]
+    ) -> ArticleGloss:
+        engine = self.engine()
+        entities: list[EntityView] = []
+        wikidata: dict[str, str] = {}
+        shown = [e for e in record.get("entities", []) if e.get("label") in self.settings.labels]
+        for entity in record.get("entities", []):
+            extras = entity_extras(entity, engine.describe(str(entity["id"])))
+            if extras["wikidata"]:
+                wikidata[str(entity["id"])] = extras["wikidata"]
+        for entity in sorted(shown, key=lambda e: (-len(e.get("mentions", [])), e["name"])):
+            extras = entity_extras(entity, engine.describe(str(entity["id"])))
+            entities.append(
+                EntityView(
+                    id=str(entity["id"]),
+                    name=str(entity["name"]),
+                    label=str(entity["label"]),
+                    label_name=label_name(str(entity["label"])),
+                    count=len(entity.get("mentions", [])),
+                    url=self.entity_urls.get(str(entity["id"])),
+                    **extras,
+                )
+            )
+        claims: list[ClaimView] = []
+        if self.settings.show_claims:
+            for claim in record.get("claims", []):
+                speaker = claim.get("speaker") or {}
+                claims.append(
+                    ClaimView(
+                        id=str(claim["id"]),
+                        speaker=SpeakerView(
+                            name=speaker.get("name"),
+                            entity=speaker.get("entity"),
+                            kind=speaker.get("kind") or UNKNOWN_SPEAKER,
+                            text=speaker.get("text"),
+                            key=speaker_key(speaker),
+                            url=self.speaker_url(speaker),
+                        ),
+                        cue=(claim.get("cue") or {}).get("text"),
+                        content=(claim.get("content") or {}).get("text") or "",
+                        mode=claim.get("mode") or "indirect",
+                        anchor=claim_anchor(str(claim["id"])),
+                    )
+                )
+        order = {label: n for n, label in enumerate(self.settings.labels)}
+        labels = sorted({e.label for e in entities}, key=lambda label: order.get(label, 99))
+        siteurl = self.site_settings.get("SITEURL") or ""
+        absolute = f"{siteurl}/{content.url}" if siteurl else None
+        license = getattr(content, "license", None)
+        source_url = getattr(content, "source_url", None)
+        capture = getattr(content, "capture", None)
+        return ArticleGloss(
+            entities=entities,
+            claims=claims,
+            labels=labels,
+            show_claims=self.settings.show_claims,
+            provenance_url=urls.provenance_page(content.save_as) if capture else None,
+            data_url=urls.ARTICLE_JSON.format(slug=info.slug),
+            jsonld_url=urls.ARTICLE_JSONLD.format(slug=info.slug),
+            capture_url=str(capture) if capture else None,
+            schema_org=schema_org(info, record.get("entities", []), wikidata, absolute),
+            source_url=source_url,
+            license=license,
+            credit=credit_line(info.title, info.date or "", source_url, license),
+        )
+
+
+def article_info(content: Content, settings: dict[str, Any]) -> ArticleInfo:
+    date = getattr(content, "date", None)
+    iso = None
+    if date is not None:
+        has_time = (date.hour, date.minute, date.second) != (0, 0, 0)
+        iso = date.isoformat(timespec="seconds") if has_time else date.date().isoformat()
+    authors = [str(a) for a in getattr(content, "authors", []) or []]
+    siteurl = settings.get("SITEURL") or ""
+    return ArticleInfo(
+        slug=urls.path_segment(getattr(content, "slug", None) or content.source_path),
+        title=str(getattr(content, "title", "")),
+        url=f"{siteurl}/{content.url}" if siteurl else content.url,
+        date=iso,
+        authors=authors,
+        source_url=getattr(content, "source_url", None),
+        lang=getattr(content, "lang", None),
+    )
+
+
+def set_plain_summary(content: Content) -> None:
+    """Give listings a summary made from the unannotated HTML, the way Pelican makes one.
+
+    Must run before ``_content`` is rewritten and without touching ``content.summary``
+    (memoized): Pelican then uses ``metadata["summary"]`` as is.
+    """
+    if "summary" in content.metadata:
+        return
+    settings = content.settings
+    html = content._content
+    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
+        html = truncate_html_paragraphs(html, settings["SUMMARY_MAX_PARAGRAPHS"])
+    if settings.get("SUMMARY_MAX_LENGTH") is not None:
+        html = truncate_html_words(
+            html, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")
+        )
+    html = strip_toc_elements_from_html(html)
+    content.metadata["summary"] = html
+    content._summary = html
+
+
+class build_progress:
+    """A rich progress bar on Pelican's console while the engine works (a callable
+    ``progress(done, total)`` for the engine)."""
+
+    def __init__(self, description: str):
+        self.description = description
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> build_progress:
+        from pelican.log import console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self._progress = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task(self.description, total=None)
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        self._progress.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+
+def _article_contents(generator: Any) -> list[Content]:
+    names = (
+        "articles",
+        "translations",
+        "hidden_articles",
+        "hidden_translations",
+        "drafts",
+        "drafts_translations",
+    )
+    return [c for name in names for c in getattr(generator, name, [])]
+
+
+def _page_contents(generator: Any) -> list[Content]:
+    names = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages")
+    return [c for name in names for c in getattr(generator, name, [])]
+
+
+def on_articles(generator: Any) -> None:
+    build = GlossBuild.of(generator.context, generator.settings)
+    build.annotate(_article_contents(generator), "article")
+
+
+def on_pages(generator: Any) -> None:
+    build = GlossBuild.of(generator.context, generator.settings)
+    if build.settings.annotate_pages:
+        build.annotate(_page_contents(generator), "page")
+
+
+def on_finalized(pelican: Any) -> None:
+    """One summary line: articles, entities, claims, cache hits, time."""
+    from pelican.log import console
+
+    # Pelican keeps no handle on the context after the run; the generators shared it.
+    build = _LAST_BUILD.get("build")
+    if build is None:
+        return
+    entities = {e["id"] for c in build.contents for e in c.record.get("entities", [])}
+    claims = sum(len(c.record.get("claims", [])) for c in build.contents)
+    hits = "?" if build.stats.cache_hits is None else build.stats.cache_hits
+    console.print(
+        f"Gloss: annotated {len(build.contents)} texts: {len(entities)} entities, "
+        f"{claims} claims, {hits} cache hits, {build.stats.problems} problems, "
+        f"in {build.stats.seconds:.2f} s."
+    )
+    _LAST_BUILD.clear()
+
+
+_LAST_BUILD: dict[str, GlossBuild] = {}
+
+
+def remember_build(generators: list[Any]) -> None:
+    for generator in generators:
+        build = getattr(generator, "context", {}).get(BUILD_KEY)
+        if isinstance(build, GlossBuild):
+            _LAST_BUILD["build"] = build
+            return
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(on_articles)
+    signals.page_generator_finalized.connect(on_pages)
+    signals.all_generators_finalized.connect(remember_build)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,360 @@
+"""The archive across articles: entities, speakers and claims, and the generator that writes
+their pages, the data exports and the provenance pages.
+
+:class:`Archive` is a plain model built from the annotated articles of the build (see
+:mod:`gloss.site.annotation`); :class:`GlossArchiveGenerator` is a Pelican generator (added
+through ``get_generators``) that owns every file Gloss writes besides the articles themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from gloss.site import urls
+from gloss.site.annotation import BUILD_KEY, AnnotatedContent, GlossBuild
+from gloss.site.exports import (
+    CLAIM_COLUMNS,
+    ENTITY_COLUMNS,
+    article_json,
+    csv_text,
+    dumps,
+    web_annotations,
+)
+from gloss.site.views import ClaimView, entity_extras, label_name, label_plural
+
+logger = logging.getLogger(__name__)
+
+CONTEXT_CHARS = 90  # characters of text shown on each side of a mention in context
+
+
+@dataclass
+class MentionInContext:
+    before: str
+    text: str
+    after: str
+
+
+@dataclass
+class EntityInArticle:
+    article: Any  # the Pelican content object
+    mentions: list[MentionInContext]
+
+
+@dataclass
+class ArchiveClaim:
+    article: Any
+    claim: ClaimView
+
+    @property
+    def url(self) -> str:
+        return f"{self.article.url}#{self.claim.anchor}"
+
+
+@dataclass
+class ArchiveEntity:
+    id: str
+    name: str
+    label: str
+    url: str
+    description: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    forms: list[str] = field(default_factory=list)  # how the articles write it
+    articles: list[EntityInArticle] = field(default_factory=list)
+    mention_count: int = 0
+    cooccurring: list[tuple[ArchiveEntity, int]] = field(default_factory=list)
+    claims: list[ArchiveClaim] = field(default_factory=list)
+    speaker_url: str | None = None
+
+    @property
+    def label_name(self) -> str:
+        return label_name(self.label)
+
+    @property
+    def article_count(self) -> int:
+        return len(self.articles)
+
+
+@dataclass
+class ArchiveSpeaker:
+    key: str
+    name: str
+    kind: str  # "entity", "named" (no entity) or "vague" (an unnamed source, by its noun)
+    url: str
+    entity: ArchiveEntity | None = None
+    claims: list[ArchiveClaim] = field(default_factory=list)
+
+    @property
+    def is_unnamed(self) -> bool:
+        return self.kind == "vague"
+
+
+@dataclass
+class LabelGroup:
+    label: str
+    name: str
+    plural: str
+    entities: list[ArchiveEntity]
+
+
+@dataclass
+class Archive:
+    entities: dict[str, ArchiveEntity] = field(default_factory=dict)
+    speakers: dict[str, ArchiveSpeaker] = field(default_factory=dict)
+    claims: list[ArchiveClaim] = field(default_factory=list)
+    unattributed: list[ArchiveClaim] = field(default_factory=list)
+    contents: list[AnnotatedContent] = field(default_factory=list)
+    label_order: tuple[str, ...] = ()
+
+    def by_label(self) -> list[LabelGroup]:
+        groups: dict[str, list[ArchiveEntity]] = defaultdict(list)
+        for entity in self.entities.values():
+            groups[entity.label].append(entity)
+        order = {label: n for n, label in enumerate(self.label_order)}
+        return [
+            LabelGroup(
+                label,
+                label_name(label),
+                label_plural(label),
+                sorted(groups[label], key=lambda e: (-e.mention_count, e.name.casefold(), e.id)),
+            )
+            for label in sorted(groups, key=lambda label: (order.get(label, 99), label))
+        ]
+
+    def speakers_sorted(self) -> list[ArchiveSpeaker]:
+        return sorted(
+            self.speakers.values(),
+            key=lambda s: (s.is_unnamed, -len(s.claims), s.name.casefold(), s.key),
+        )
+
+
+def _snippet(text: str, start: int, end: int) -> MentionInContext:
+    """The mention with some words around it, never crossing a paragraph break."""
+    left = text.rfind("\n\n", 0, start)
+    left = 0 if left < 0 else left + 2
+    right = text.find("\n\n", end)
+    right = len(text) if right < 0 else right
+    lo = max(left, start - CONTEXT_CHARS)
+    hi = min(right, end + CONTEXT_CHARS)
+    before, after = text[lo:start], text[end:hi]
+    if lo > left:
+        before = "…" + before.split(" ", 1)[-1] if " " in before else "…" + before
+    if hi < right:
+        after = after.rsplit(" ", 1)[0] + "…" if " " in after else after + "…"
+    return MentionInContext(before, text[start:end], after)
+
+
+def _sort_key(content: AnnotatedContent) -> tuple:
+    # Newest first, then by title: stable across rebuilds.
+    return (
+        -(content.content.date.timestamp() if getattr(content.content, "date", None) else 0),
+        content.info.title,
+        content.info.slug,
+    )
+
+
+def build_archive(build: GlossBuild) -> Archive:
+    """Gather the build's annotated articles into entities, speakers and claims."""
+    shown = set(build.settings.labels)
+    contents = sorted(build.contents, key=_sort_key)
+    archive = Archive(contents=contents, label_order=build.settings.labels)
+    names: dict[str, Counter] = defaultdict(Counter)
+    labels: dict[str, Counter] = defaultdict(Counter)
+    forms: dict[str, Counter] = defaultdict(Counter)
+    engine = build.engine() if contents else None
+
+    for item in contents:
+        for entity in item.record.get("entities", []):
+            if entity.get("label") not in shown:
+                continue
+            entity_id = str(entity["id"])
+            names[entity_id][entity["name"]] += 1
+            labels[entity_id][entity["label"]] += 1
+            ae = archive.entities.get(entity_id)
+            if ae is None:
+                extras = entity_extras(entity, engine.describe(entity_id) if engine else None)
+                ae = archive.entities[entity_id] = ArchiveEntity(
+                    id=entity_id,
+                    name=entity["name"],
+                    label=entity["label"],
+                    url=build.entity_urls[entity_id],
+                    **extras,
+                )
+            mentions = sorted(entity.get("mentions", []), key=lambda m: m["start"])
+            for m in mentions:
+                forms[entity_id][m["text"]] += 1
+            ae.mention_count += len(mentions)
+            ae.articles.append(
+                EntityInArticle(
+                    item.content, [_snippet(item.text, m["start"], m["end"]) for m in mentions]
+                )
+            )
+
+    for entity_id, ae in archive.entities.items():
+        # The most frequent name and label win (ties: alphabetical), whatever the order.
+        ae.name = sorted(names[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        ae.label = sorted(labels[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        ae.forms = sorted(f for f in forms[entity_id] if f != ae.name)
+
+    # Co-occurrence: entities named in the same articles, by number of shared articles.
+    together: dict[str, Counter] = defaultdict(Counter)
+    for item in contents:
+        ids = sorted(
+            {str(e["id"]) for e in item.record.get("entities", [])} & set(archive.entities)
+        )
+        for a in ids:
+            for b in ids:
+                if a != b:
+                    together[a][b] += 1
+    for entity_id, ae in archive.entities.items():
+        ranked = sorted(together[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[:20]
+        ae.cooccurring = [(archive.entities[other], n) for other, n in ranked]
+
+    if build.settings.show_claims:
+        for item in contents:
+            for claim in item.gloss.claims:
+                ac = ArchiveClaim(item.content, claim)
+                archive.claims.append(ac)
+                speaker = claim.speaker
+                if speaker.url is None:
+                    archive.unattributed.append(ac)
+                    continue
+                sp = archive.speakers.get(speaker.url)
+                if sp is None:
+                    entity = archive.entities.get(speaker.entity or "")
+                    kind = "entity" if entity else ("vague" if speaker.kind == "vague" else "named")
+                    name = entity.name if entity else (speaker.name or speaker.key)
+                    sp = archive.speakers[speaker.url] = ArchiveSpeaker(
+                        key=speaker.key, name=name, kind=kind, url=speaker.url, entity=entity
+                    )
+                    if entity:
+                        entity.speaker_url = speaker.url
+                sp.claims.append(ac)
+                if sp.entity:
+                    sp.entity.claims.append(ac)
+    return archive
+
+
+class GlossArchiveGenerator(Generator):
+    """Writes entity, speaker and claims pages, data exports and provenance pages."""
+
+    def generate_context(self) -> None:
+        build = self.context.get(BUILD_KEY)
+        self.build = build if isinstance(build, GlossBuild) else None
+        self.archive = build_archive(self.build) if self.build else Archive()
+        self.context["gloss_archive"] = self.archive
+        self.provenance: list = []
+        if self.build:
+            from gloss.site.provenance import prepare_provenance
+
+            self.provenance = prepare_provenance(self.build)
+
+    def _write_page(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            paginated={},
+            template_name=template,
+            url=save_as,
+            page_name=posixpath.dirname(save_as),
+            **kwargs,
+        )
+
+    def _write_data(self, path: str, text: str) -> None:
+        target = Path(self.output_path) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Skip identical files: a warm rebuild then leaves data files untouched.
+        if target.exists() and target.read_text("utf-8") == text:
+            return
+        target.write_text(text, encoding="utf-8")
+
+    def generate_output(self, writer: Any) -> None:
+        if self.build is None:
+            return
+        archive = self.archive
+        for entity in archive.entities.values():
+            self._write_page(writer, entity.url, "entity", entity=entity, archive=archive)
+        self._write_page(writer, urls.ENTITIES_INDEX, "entities", archive=archive)
+        if self.build.settings.show_claims:
+            for speaker in archive.speakers.values():
+                self._write_page(writer, speaker.url, "speaker", speaker=speaker, archive=archive)
+            self._write_page(writer, urls.SPEAKERS_INDEX, "speakers", archive=archive)
+            self._write_page(writer, urls.CLAIMS_INDEX, "claims", archive=archive)
+        self.write_exports()
+
+        from gloss.site.provenance import write_provenance
+
+        write_provenance(self, writer, self.provenance)
+
+    def write_exports(self) -> None:
+        build, archive = self.build, self.archive
+        assert build is not None
+        siteurl = self.settings.get("SITEURL") or ""
+        entity_urls = {
+            entity_id: (f"{siteurl}/{url}" if siteurl else url)
+            for entity_id, url in build.entity_urls.items()
+        }
+        for item in sorted(archive.contents, key=lambda c: c.info.slug):
+            data_url = urls.ARTICLE_JSON.format(slug=item.info.slug)
+            jsonld_url = urls.ARTICLE_JSONLD.format(slug=item.info.slug)
+            self._write_data(data_url, dumps(article_json(item.record, item.text, item.info)))
+            collection = f"{siteurl}/{jsonld_url}" if siteurl else jsonld_url
+            annotations = web_annotations(
+                item.record, item.text, item.info, collection, entity_urls
+            )
+            self._write_data(jsonld_url, dumps(annotations))
+
+        entity_rows = [
+            {
+                "id": e.id,
+                "name": e.name,
+                "label": e.label,
+                "description": e.description,
+                "aliases": e.aliases,
+                "wikidata": e.wikidata,
+                "articles": e.article_count,
+                "mentions": e.mention_count,
+                "url": e.url,
+            }
+            for e in sorted(archive.entities.values(), key=lambda e: e.id)
+        ]
+        self._write_data(urls.ENTITIES_CSV, csv_text(ENTITY_COLUMNS, entity_rows))
+        claim_rows = []
+        for item in sorted(archive.contents, key=lambda c: c.info.slug):
+            for claim in item.record.get("claims", []):
+                speaker = claim.get("speaker") or {}
+                content = claim.get("content") or {}
+                claim_rows.append(
+                    {
+                        "article": item.info.slug,
+                        "article_url": item.content.url,
+                        "claim": claim["id"],
+                        "speaker": speaker.get("name"),
+                        "speaker_entity": speaker.get("entity"),
+                        "speaker_kind": speaker.get("kind") or "unknown",
+                        "cue": (claim.get("cue") or {}).get("text"),
+                        "mode": claim.get("mode"),
+                        "content": content.get("text"),
+                        "start": content.get("start"),
+                        "end": content.get("end"),
+                    }
+                )
+        self._write_data(urls.CLAIMS_CSV, csv_text(CLAIM_COLUMNS, claim_rows))
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    return GlossArchiveGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,204 @@
+"""Provenance pages: how each article got from its raw capture to the post.
+
+For an article whose metadata names its ``Capture`` (a path relative to the content folder),
+the page beside it (``<article folder>/provenance/index.html``) shows:
+
+- the raw capture with line numbers, the lines ingest dropped (boilerplate) highlighted and
+  each line's role (title, byline, body, dropped...) from ``ingest_path(...).line_roles``;
+- the diff from the capture to the post's Markdown source, rendered with Pygments;
+- a link to the capture file itself (copied into the output through ``STATIC_PATHS``).
+
+Pygments' CSS is generated at build time into ``theme/css/gloss-pygments.css`` (no CDN).
+The rendered pieces are cached by the hashes of the capture and the post, so a warm build
+does not run ingest again.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import DiffLexer, TextLexer
+
+from gloss import __version__
+from gloss.errors import GlossError
+from gloss.site.annotation import AnnotatedContent
+
+logger = logging.getLogger(__name__)
+
+PYGMENTS_CSS = "theme/css/gloss-pygments.css"
+CODE_CLASS = "gl-code"
+
+
+@dataclass
+class Provenance:
+    """What the provenance template shows (``provenance`` in its context)."""
+
+    capture_path: str  # relative to the content folder, as in the metadata
+    capture_url: str  # relative to the site root
+    capture_html: str  # Pygments HTML of the capture, dropped lines highlighted
+    diff_html: str  # Pygments HTML of the unified diff capture → post
+    roles: list[tuple[int, str, str]]  # (line number, role, line) for non-body lines
+    role_counts: dict[str, int]
+    dropped: list[str]
+    encoding: str | None
+    kind: str  # "text" or "html"
+    sha256: str
+    css_url: str
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str | None]:
+    try:
+        from gloss.ingest.decode import decode_bytes
+
+        text, encoding = decode_bytes(data, source)
+        return text, encoding
+    except ImportError:
+        return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+def _ingest(path: Path) -> Any:
+    try:
+        from gloss.ingest import ingest_path
+    except ImportError:
+        from gloss.ingest.capture import ingest_path
+    return ingest_path(path)
+
+
+def render_provenance(capture: Path, post: Path, capture_path: str) -> dict[str, Any]:
+    """The cacheable parts of a provenance page (plain data, JSON-serialisable)."""
+    data = capture.read_bytes()
+    text, encoding = _decode(data, str(capture))
+    article = _ingest(capture)
+    lines = text.splitlines()
+    roles = list(getattr(article, "line_roles", []) or [])
+    dropped_numbers = [n + 1 for n, role in enumerate(roles) if role == "dropped"]
+    formatter = HtmlFormatter(
+        linenos="table",
+        hl_lines=dropped_numbers,
+        cssclass=CODE_CLASS,
+        lineanchors="line",
+        anchorlinenos=True,
+        wrapcode=True,
+    )
+    capture_html = highlight("\n".join(lines) + "\n", TextLexer(stripnl=False), formatter)
+    post_lines = post.read_text("utf-8").splitlines()
+    diff = difflib.unified_diff(
+        lines, post_lines, fromfile=capture_path, tofile=post.name, lineterm="", n=2
+    )
+    diff_text = "\n".join(diff) + "\n"
+    diff_html = highlight(diff_text, DiffLexer(stripnl=False), HtmlFormatter(cssclass=CODE_CLASS))
+    counts: dict[str, int] = {}
+    for role in roles:
+        counts[role] = counts.get(role, 0) + 1
+    return {
+        "capture_html": capture_html,
+        "diff_html": diff_html,
+        "roles": [
+            (n + 1, role, lines[n] if n < len(lines) else "")
+            for n, role in enumerate(roles)
+            if role not in ("body", "blank")
+        ],
+        "role_counts": dict(sorted(counts.items())),
+        "dropped": list(getattr(article, "dropped", []) or []),
+        "encoding": encoding,
+        "kind": getattr(article, "kind", "text"),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+class ProvenanceCache:
+    """Rendered provenance parts keyed by (capture bytes, post bytes, Gloss version)."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def get_or_render(self, capture: Path, post: Path, capture_path: str) -> dict[str, Any]:
+        digest = hashlib.sha256(__version__.encode())
+        digest.update(capture.read_bytes())
+        digest.update(b"\0")
+        digest.update(post.read_bytes())
+        digest.update(capture_path.encode())
+        entry = self.directory / f"{digest.hexdigest()}.json"
+        try:
+            return json.loads(entry.read_text("utf-8"))
+        except (OSError, ValueError):
+            pass
+        parts = render_provenance(capture, post, capture_path)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_suffix(".tmp")
+            tmp.write_text(json.dumps(parts), encoding="utf-8")
+            tmp.replace(entry)
+        except OSError as error:
+            logger.debug("provenance cache not written: %s", error)
+        return parts
+
+
+def write_pygments_css(output_path: str | Path) -> None:
+    css = HtmlFormatter(style="default").get_style_defs(f".{CODE_CLASS}")
+    target = Path(output_path) / PYGMENTS_CSS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_text("utf-8") != css:
+        target.write_text(css, encoding="utf-8")
+
+
+def prepare_provenance(build: Any) -> list[tuple[AnnotatedContent, Provenance]]:
+    """Render (or fetch from the cache) every provenance page of the build.
+
+    Runs before any page is written, so an article whose capture is missing or broken loses
+    its provenance link instead of pointing at a page that does not exist.
+    """
+    content_root = build.settings.content_path
+    cache = ProvenanceCache(build.settings.cache_path / "site" / "provenance")
+    pages = []
+    item: AnnotatedContent
+    for item in build.contents:
+        page = item.gloss.provenance_url
+        capture_path = getattr(item.content, "capture", None)
+        if not page or not capture_path:
+            item.gloss.provenance_url = None
+            continue
+        capture = content_root / str(capture_path)
+        post = Path(item.content.source_path)
+        try:
+            if not capture.is_file():
+                raise GlossError(f"capture {capture_path} not found", path=post)
+            parts = cache.get_or_render(capture, post, str(capture_path))
+        except GlossError as error:
+            build.warn(error)
+            item.gloss.provenance_url = None
+            continue
+        except (OSError, ValueError) as error:
+            build.warn(GlossError(f"provenance not built: {error}", path=post))
+            item.gloss.provenance_url = None
+            continue
+        provenance = Provenance(
+            capture_path=str(capture_path),
+            capture_url=str(capture_path).replace("\\", "/"),
+            css_url=PYGMENTS_CSS,
+            **parts,
+        )
+        pages.append((item, provenance))
+    return pages
+
+
+def write_provenance(generator: Any, writer: Any, pages: list) -> None:
+    """Write the prepared provenance pages and the Pygments CSS they use."""
+    if pages:
+        write_pygments_css(generator.output_path)
+    for item, provenance in pages:
+        generator._write_page(
+            writer,
+            item.gloss.provenance_url,
+            "provenance",
+            article=item.content,
+            provenance=provenance,
+        )
