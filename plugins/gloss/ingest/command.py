@@ -1,0 +1,166 @@
+"""``gloss ingest``: captures → Markdown posts (or JSON records with ``--json``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from gloss.errors import GlossError
+
+CAPTURE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
+PROGRESS_FROM = 50  # show a progress bar for this many files even without a terminal
+
+HELP = "turn raw captures (text or HTML) into clean Markdown posts"
+DESCRIPTION = """\
+Read raw captures of news articles (plain text or saved HTML pages, any common encoding)
+and clean them: header (title, subtitle, authors, date, URL), hard-wrapped lines joined
+into paragraphs, blog and share-widget debris removed from the top and bottom.
+
+Without --json, writes one Pelican Markdown post per new capture under
+OUTPUT/<year>/<slug>.md and prints one line per input: written, skipped and why, or
+failed and why. Existing posts are never overwritten; an unchanged capture is a no-op.
+With --json, writes nothing and prints one JSON object per input, one a line, in input
+order: {"source", "title", "subtitle", "authors", "date", "url", "publisher", "lang",
+"paragraphs", "dropped"} (a field not found is null, authors []), or {"source", "error"}.
+"""
+EPILOG = """\
+PATH may be a folder: its .txt/.html/.htm files are read in name order (sub-folders too).
+--force rewrites posts whose capture changed (or to apply a newer Gloss), but only posts
+nobody edited by hand (each post carries a hash of what Gloss wrote); edited ones are
+refused with a message.
+
+exit status: 0 all inputs done, 1 some inputs failed (the rest were processed),
+2 bad usage.
+
+examples:
+  gloss ingest content/sources            ingest every new capture (what `make html` runs)
+  gloss ingest --json capture.txt | jq .  see what would be extracted, write nothing
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "ingest",
+        help=HELP,
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="capture file or folder of captures"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON records, one per input, and write nothing"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="rewrite existing posts that nobody edited by hand"
+    )
+    parser.add_argument(
+        "--output",
+        metavar="DIR",
+        default="content/articles",
+        help="folder for the posts (default: content/articles; capture paths are recorded relative to its parent)",
+    )
+    parser.set_defaults(run=run)
+    return parser
+
+
+def expand_inputs(paths: list[str]) -> Iterator[tuple[str, GlossError | None]]:
+    """Each capture file named or found in a named folder, in order; a missing PATH is an
+    input that failed (the others are still processed)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in CAPTURE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            for file in found:
+                yield str(file), None
+        elif path.exists():
+            yield raw, None
+        else:
+            yield raw, GlossError("no such file or folder", path=raw)
+
+
+def _progress(total: int):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr when it helps (a terminal, or a long run); else None."""
+    if not (sys.stderr.isatty() or total >= PROGRESS_FROM) or total < 2:
+        return None
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from gloss.ingest.capture import ingest_path
+
+    inputs = list(expand_inputs(args.paths))
+    store = None
+    if not args.json:
+        from gloss.ingest.store import PostStore
+
+        store = PostStore(args.output)
+    counts: Counter[str] = Counter()
+    progress = _progress(len(inputs))
+    task = progress.add_task("ingest", total=len(inputs)) if progress else None
+    out = sys.stdout  # rich's live display moves these lines above the bar on a terminal
+    if progress:
+        progress.start()
+    try:
+        for source, error in inputs:
+            status, line = _one(source, error, args, store, ingest_path)
+            counts[status] += 1
+            print(line, file=out, flush=True)
+            if progress and task is not None:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+    if not args.json:
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        print(f"ingest: {len(inputs)} input(s): {summary or 'nothing to do'}", file=sys.stderr)
+    return 1 if counts["failed"] else 0
+
+
+def _one(source, error, args, store, ingest_path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """Process one input; returns (status, the line to print)."""
+    try:
+        if error is not None:
+            raise error
+        article = ingest_path(source)
+        if args.json:
+            return "done", json.dumps(article.to_json(), ensure_ascii=False)
+        outcome = store.save(article, source, force=args.force)
+        return outcome.status, f"{source}: {outcome.status}: {outcome.message}"
+    except GlossError as exc:
+        reason = exc.message if exc.path == source else str(exc)
+        if args.json:
+            return "failed", json.dumps({"source": source, "error": reason}, ensure_ascii=False)
+        return "failed", f"{source}: failed: {reason}"
+    except (OSError, UnicodeError, ValueError) as exc:  # unexpected but input-related
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        if args.json:
+            return "failed", json.dumps({"source": source, "error": reason}, ensure_ascii=False)
+        return "failed", f"{source}: failed: {reason}"

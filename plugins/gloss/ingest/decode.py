@@ -1,0 +1,128 @@
+"""Bytes of a capture → text: encoding detection and mojibake repair.
+
+Order of trust: a byte-order mark; strict UTF-8 (by far the most common); UTF-16 without a
+BOM (recognised by its NUL bytes); then charset-normalizer's best guess, which covers
+Windows-1252 and Latin-1. ftfy then repairs mojibake (UTF-8 decoded as cp1252 somewhere
+upstream, "â€™" for "’"), which is common in reposted articles.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+
+import ftfy
+
+from gloss.errors import GlossError
+
+MAX_BYTES = 5 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# ftfy settings: fix encoding mix-ups and stray control characters, but leave the text's
+# own punctuation alone (curly quotes and ellipses are the publisher's choice, not damage).
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    normalization="NFC",
+    explain=False,
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    for codec, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
+        if nuls > half * 0.3:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes (outside UTF-16) or many control bytes: not a text capture."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+# Single-byte encodings of Latin-script text. charset-normalizer cannot reliably tell them
+# apart on a short capture (it often answers cp1250 for French or Portuguese text), and news
+# captures in them are overwhelmingly Windows-1252, so within this family we take cp1252.
+_LATIN_FAMILY = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
+    "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp850", "cp437", "cp858",
+}  # fmt: skip
+
+
+def _legacy(data: bytes, path: str | None) -> tuple[str, str]:
+    """A legacy (not UTF) encoding: Windows-1252 for Latin script, else charset-normalizer."""
+    from charset_normalizer import from_bytes  # lazy: only needed for legacy encodings
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in _LATIN_FAMILY:
+        for codec in ("cp1252", "latin-1"):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
+    if best is None:
+        raise GlossError("cannot tell the file's text encoding", path=path)
+    return str(best), best.encoding
+
+
+def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
+    """Decode a capture's bytes; returns ``(text, encoding)``.
+
+    Raises GlossError for empty, oversized, binary or undecodable input. Line endings are
+    normalised to ``\\n`` and mojibake is repaired.
+    """
+    if len(data) > MAX_BYTES:
+        raise GlossError(
+            f"file too large ({len(data) / 1048576:.1f} MB; the limit is 5 MB)", path=path
+        )
+    if not data.strip():
+        raise GlossError("empty file", path=path)
+    text: str | None = None
+    encoding = ""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, encoding = data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise GlossError(f"cannot decode as {codec}: {exc.reason}", path=path) from exc
+            break
+    if text is None:
+        with contextlib.suppress(UnicodeDecodeError):
+            text, encoding = data.decode("utf-8"), "utf-8"
+    if text is None:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            encoding = "utf-16"
+    if text is None:
+        if looks_binary(data):
+            raise GlossError("binary file, not a text or HTML capture", path=path)
+        text, encoding = _legacy(data, path)
+    if "\x00" in text or looks_binary(text[:8192].encode("utf-8", "replace")):
+        raise GlossError("binary file, not a text or HTML capture", path=path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise GlossError("empty file (only whitespace)", path=path)
+    text = ftfy.fix_text(text, _FTFY)
+    return text, encoding

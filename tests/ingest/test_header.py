@@ -1,0 +1,130 @@
+"""Header shapes: bylines, dates in several formats and languages, URL, any order."""
+
+from __future__ import annotations
+
+import pytest
+from gloss.ingest import ingest_text
+from gloss.ingest.header import split_names
+from ingest_helpers import BODY, capture
+
+TITLE = "Council votes to close old bridge"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            ["By Jane Doe, John Smith and Ana de la Cruz"],
+            ["Jane Doe", "John Smith", "Ana de la Cruz"],
+        ),
+        (["By Jane Doe & John Smith"], ["Jane Doe", "John Smith"]),
+        (["Author: Jane Doe"], ["Jane Doe"]),
+        (["Authors: Jane Doe; Mary O'Neil"], ["Jane Doe", "Mary O'Neil"]),
+        (
+            ["By", "Jane Doe,", "John Smith and", "Mary O'Neil"],
+            ["Jane Doe", "John Smith", "Mary O'Neil"],
+        ),
+        (["By", "Jane Doe", "John Smith"], ["Jane Doe", "John Smith"]),
+        (["Por María José Pérez y Luis Gómez"], ["María José Pérez", "Luis Gómez"]),
+        (["Par Jean-Luc Martin et Claire Dubois"], ["Jean-Luc Martin", "Claire Dubois"]),
+        (["Von Hans Müller und Eva Schmidt"], ["Hans Müller", "Eva Schmidt"]),
+        (["By Jane Doe | Staff Reporter"], ["Jane Doe"]),
+        ([], []),
+    ],
+)
+def test_bylines(byline, authors):
+    article = ingest_text(capture([TITLE, *byline, "Published: Jun 16, 2022"]))
+    assert article.authors == authors
+    assert article.title == TITLE
+    assert article.date == "2022-06-16"
+    assert len(article.paragraphs) == len(BODY)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Published: Jun 16, 2022", "2022-06-16"),
+        ("16 June 2022", "2022-06-16"),
+        ("2022-06-16 10:22 GMT", "2022-06-16T10:22+00:00"),
+        ("Publicado el 16 de junio de 2022", "2022-06-16"),
+        ("Updated: June 17, 2022 at 3:05 p.m. EDT", "2022-06-17T15:05-04:00"),
+        ("Publié le 16 juin 2022 à 10h22", "2022-06-16T10:22"),
+        ("Pubblicato il 16 giugno 2022", "2022-06-16"),
+        ("Veröffentlicht am 16. Juni 2022", "2022-06-16"),
+        ("Gepubliceerd op 16 juni 2022", "2022-06-16"),
+        ("Wednesday, June 16, 2022", "2022-06-16"),
+        ("16/06/2022", "2022-06-16"),
+    ],
+)
+def test_date_lines(line, iso):
+    article = ingest_text(capture([TITLE, "By Jane Doe", line]))
+    assert article.date == iso
+    assert article.authors == ["Jane Doe"]
+    assert article.paragraphs[0].startswith("The city council")
+
+
+def test_published_wins_over_updated():
+    article = ingest_text(capture([TITLE, "Updated: June 20, 2022", "Published: June 16, 2022"]))
+    assert article.date == "2022-06-16"
+
+
+def test_any_order_and_url_first():
+    url = "https://example.org/news/2022/bridge"
+    article = ingest_text(capture([url, TITLE, "16 June 2022", "By Jane Doe"]))
+    assert (article.url, article.title, article.date, article.authors) == (
+        url,
+        TITLE,
+        "2022-06-16",
+        ["Jane Doe"],
+    )
+    assert article.publisher == "example.org"
+
+
+def test_labelled_url_and_multi_line_subtitle():
+    article = ingest_text(
+        capture(
+            [
+                TITLE,
+                "Engineers found the supports corroded;",
+                "traffic moves north",
+                "Source: https://example.org/a",
+                "By Jane Doe",
+            ]
+        )
+    )
+    assert article.subtitle == "Engineers found the supports corroded; traffic moves north"
+    assert article.url == "https://example.org/a"
+
+
+def test_title_only():
+    article = ingest_text(capture([TITLE]))
+    assert article.title == TITLE
+    assert article.subtitle is None and article.date is None and article.url is None
+    assert article.authors == []
+    assert len(article.paragraphs) == len(BODY)
+
+
+def test_a_body_sentence_with_a_date_is_not_a_date_line():
+    text = capture(
+        [TITLE],
+        [
+            "On 16 June 2022 the council met in the town hall to vote on the bridge, which has been closed before.",
+            *BODY,
+        ],
+    )
+    article = ingest_text(text)
+    assert article.date is None
+    assert article.paragraphs[0].startswith("On 16 June 2022")
+
+
+def test_by_in_a_sentence_is_not_a_byline():
+    article = ingest_text(
+        capture([TITLE], ["By the end of the year the bridge will be closed to cars.", *BODY])
+    )
+    assert article.authors == []
+    assert article.paragraphs[0].startswith("By the end")
+
+
+def test_split_names_rejects_sentences():
+    assert split_names("the end of the year") is None
+    assert split_names("A. B. Carter and Mary-Jane Watson") == ["A. B. Carter", "Mary-Jane Watson"]
