@@ -22,7 +22,8 @@ MAX_ATTRIBUTION_TOKENS = 25
 HEADLINE_MAX_WORDS = 20
 
 SUBJECTS = ("nsubj",)
-WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which"})
+# A complement opening with these is an indirect question ("did not say why"), not a claim.
+WH_WORDS = frozenset({"why", "how", "whether", "if"})
 SENTENCE_END = re.compile(r"[.!?]")
 EDGE_PUNCTUATION = " \t\n,;:.–—-"
 
@@ -55,9 +56,26 @@ class _Article:
         self._paragraph_starts = [s for s, _ in self.paragraphs]
         self.segments = find_quotes(self.text)
         self._token_starts = [t.idx for t in doc]
+        self.sentences = _paragraph_sentences(doc)
+        self._sentence_of = {i: n for n, (a, b) in enumerate(self.sentences) for i in range(a, b)}
         self.headline_paragraphs = {
             i for i, (s, e) in enumerate(self.paragraphs) if _looks_like_headline(self.text[s:e])
         }
+
+    def sentence(self, token: Any) -> Any:
+        """The sentence of ``token`` as a Span, never crossing a paragraph break."""
+        n = self._sentence_of.get(token.i)
+        if n is None:
+            return token.sent
+        start, end = self.sentences[n]
+        return self.doc[start:end]
+
+    def previous_sentences(self, token: Any, limit: int) -> list[Any]:
+        """Up to ``limit`` sentences before the one of ``token``, nearest first."""
+        n = self._sentence_of.get(token.i)
+        if n is None:
+            return []
+        return [self.doc[a:b] for a, b in reversed(self.sentences[max(0, n - limit) : n])]
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
@@ -80,6 +98,23 @@ class _Article:
 
     def quotes_within(self, start: int, end: int) -> list[QuoteSegment]:
         return [s for s in self.segments if s.start < end and s.end > start]
+
+
+def _paragraph_sentences(doc: Any) -> list[tuple[int, int]]:
+    """spaCy's sentences, cut again at paragraph breaks (the parser sometimes runs a sentence
+    over a blank line), as (first token, end token) pairs without the blank-line tokens."""
+    sentences: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n\n" in token.text or "\n\n" in token.whitespace_:
+                end = token.i if token.is_space else token.i + 1
+                if end > start:
+                    sentences.append((start, end))
+                start = token.i + 1
+        if sent.end > start:
+            sentences.append((start, sent.end))
+    return [(a, b) for a, b in sentences if not all(t.is_space for t in doc[a:b])]
 
 
 def _looks_like_headline(paragraph: str) -> bool:
@@ -115,8 +150,10 @@ def _trim(text: str, start: int, end: int, keep_quotes: bool = True) -> tuple[in
 
 
 def _mode(article: _Article, start: int, end: int) -> str:
+    """ "mixed" when reported speech contains (or is) quoted words, else "indirect"."""
     text = article.text[start:end]
-    return "mixed" if any(mark in text for mark in QUOTE_MARKS) else "indirect"
+    quoted = any(mark in text for mark in QUOTE_MARKS) or article.quotes_within(start, end)
+    return "mixed" if quoted else "indirect"
 
 
 # --- reporting verbs ---------------------------------------------------------------------
@@ -141,9 +178,15 @@ def _speaker_head(token: Any, depth: int = 0) -> Any:
     if any(c.dep_ == "auxpass" for c in children):
         agent = next((c for c in children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    for child in children:
-        if child.dep_ in SUBJECTS:
-            return child
+    paragraph = _paragraph_index(token)
+    subjects = [c for c in children if c.dep_ in SUBJECTS and _paragraph_index(c) == paragraph]
+    if subjects:
+        # Several subjects come from a misparse ("Facebook co-founder Mark Zuckerberg"):
+        # the one nearest the verb is the name.
+        subject = min(subjects, key=lambda c: abs(c.i - token.i))
+        if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            return token.head  # "Devocht, who had told Montalvo ...": the antecedent
+        return subject
     # "..., said, analysts": the inverted subject parsed as an object after the verb.
     content_after = any(c.dep_ == "ccomp" and c.i > token.i for c in children)
     for child in children:
@@ -167,20 +210,47 @@ def _speaker_head(token: Any, depth: int = 0) -> Any:
     return None
 
 
+def _paragraph_index(token: Any) -> int:
+    """Paragraph number of ``token`` in its Doc (blank lines separate paragraphs)."""
+    return token.doc.text.count("\n\n", 0, token.idx)
+
+
 def _is_question(sentence: Any) -> bool:
     stripped = sentence.text.rstrip()
     return stripped.endswith("?")
 
 
+def _that_clause_below(token: Any) -> list[Any]:
+    """A "that" clause the parser hung lower than the cue ("told X in a statement that C")."""
+    for t in token.subtree:
+        if (
+            t.i > token.i
+            and t.dep_ == "mark"
+            and t.lower_ == "that"
+            and t.head.pos_ in ("VERB", "AUX")
+        ):
+            if t.head.i > token.i and t.head.dep_ in ("ccomp", "acl", "relcl", "advcl"):
+                return [t.head]
+    return []
+
+
 def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, int] | None:
     """The reported statement governed by cue verb ``token`` (or None)."""
     text = article.text
-    sentence = token.sent
+    sentence = article.sentence(token)
     children = list(token.children)
+    if "to" in cue.frames:  # "admitted to being part of it" (checked first: no clause then)
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "to" and child.i == token.i + 1:
+                target = next((c for c in child.children if c.dep_ == "pcomp"), None)
+                if target is not None:
+                    return _trim(text, *_span(target.left_edge, target.right_edge))
     if "that" in cue.frames:
         clauses = [c for c in children if c.dep_ == "ccomp"]
         after = [c for c in clauses if c.i > token.i]
         before = [c for c in clauses if c.i < token.i]
+        if not after:
+            after = _that_clause_below(token)
         if after:
             clause = after[0]
             first = clause.left_edge
@@ -188,11 +258,13 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
                 c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children
             ):
                 return None  # "did not say why ...": an indirect question, not a statement
-            return _trim(text, *_span(first, clause.right_edge))
+            last = max((c.right_edge for c in after), key=lambda t: t.i)
+            last = article.doc[min(last.i, sentence.end - 1)]
+            return _trim(text, *_span(first, last))
         subject = _speaker_head(token)
         if before:
             clause = before[-1]
-            start = clause.left_edge
+            start = article.doc[max(clause.left_edge.i, sentence.start)]
             stop = min(token.left_edge.i, subject.left_edge.i if subject is not None else token.i)
             if stop > start.i:
                 return _trim(
@@ -203,12 +275,6 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
             left = token.left_edge
             if left.i > sentence.start and article.doc[left.i - 1].text in (",", "—", "–"):
                 return _trim(text, sentence.start_char, left.idx)
-    if "to" in cue.frames:
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ == "to":
-                target = next((c for c in child.children if c.dep_ == "pcomp"), None)
-                if target is not None:
-                    return _trim(text, *_span(target.left_edge, target.right_edge))
     if "as" in cue.frames:
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "as":
@@ -227,7 +293,7 @@ def _verb_claims(article: _Article, used_cues: set[int]) -> list[Draft]:
             continue
         if article.paragraph_of(token.idx) in article.headline_paragraphs:
             continue
-        if any(c.dep_ == "neg" for c in token.children) or _is_question(token.sent):
+        if any(c.dep_ == "neg" for c in token.children) or _is_question(article.sentence(token)):
             continue
         content = _clause_content(article, token, cue)
         if content is None or len(article.text[content[0] : content[1]].split()) < 2:
@@ -276,17 +342,26 @@ def _according_claims(article: _Article, verb_claims: list[Draft]) -> list[Draft
             if article.paragraph_of(token.idx) in article.headline_paragraphs:
                 continue
             source_head = next((c for c in last.children if c.dep_ == "pobj"), None)
+            source_end = source_head.right_edge.i if source_head is not None else last.i
+            if source_head is None and last.i + 1 < len(doc):
+                # A misparse ("According to Rathbun the property ...", with "Rathbun" taken
+                # for a verb): the name right after the preposition is the source.
+                following = doc[last.i + 1]
+                mention = article.index.at(following.idx, following.idx + len(following.text))
+                if mention is not None:
+                    source_head = following
+                    source_end = article.token_at(mention[1] - 1).i
             if source_head is None:
                 continue
             head = token.head if token.head.i != token.i else token
             if head.i in claimed_cues:
                 continue  # "According to the Herald, X said C": X is the speaker, not the Herald
-            sentence = token.sent
+            sentence = article.sentence(token)
             clause_start, clause_end = head.left_edge.i, head.right_edge.i
             if head.pos_ not in ("VERB", "AUX"):
                 clause_start, clause_end = sentence.start, sentence.end - 1
             phrase_start = token.i
-            phrase_end = max(source_head.right_edge.i, last.i)
+            phrase_end = max(source_end, last.i)
             left = (clause_start, phrase_start - 1)
             right = (phrase_end + 1, clause_end)
             candidates = [s for s in (left, right) if s[1] >= s[0]]
@@ -489,6 +564,12 @@ def _parts_by_paragraph(chain: list[QuoteSegment]) -> list[QuoteSegment]:
 # --- putting it together -----------------------------------------------------------------
 
 
+def _inside_any(span: tuple[int, int], others: list[Draft]) -> bool:
+    """True when ``span`` lies (almost) wholly inside the content of one of ``others``."""
+    size = max(1, span[1] - span[0])
+    return any(_overlaps(span, d.content) >= 0.9 * size for d in others)
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -509,7 +590,7 @@ def find_claims(
     quoted, floating = _quote_claims(article, used_cues)
     verbs = _verb_claims(article, used_cues)
     according = _according_claims(article, verbs)
-    drafts = quoted + verbs + according
+    drafts = quoted + [d for d in verbs + according if not _inside_any(d.content, quoted)]
     drafts += [
         Draft((seg.start, seg.end), "say", None, UNKNOWN, "direct", seg.start, floating=True)
         for seg in floating
@@ -522,7 +603,9 @@ def find_claims(
 
 def _resolve(article: _Article, drafts: list[Draft]) -> list[Draft]:
     """Resolve pronoun speakers and floating quotes in text order."""
-    resolver = PronounResolver(article.doc, article.index, article.lexicon, article.paragraph_of)
+    resolver = PronounResolver(
+        article.index, article.lexicon, article.paragraph_of, article.previous_sentences
+    )
     kept: list[Draft] = []
     previous: Draft | None = None
     for draft in sorted(drafts, key=lambda d: (d.anchor, d.content[0])):

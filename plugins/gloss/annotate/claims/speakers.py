@@ -9,6 +9,7 @@ best antecedent is usually the speaker of the claim just before.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -115,6 +116,13 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
     if mention and mention[2].label in SPEAKING_LABELS:
         return _named(mention, text)
 
+    if head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
+        # A name the entity stage did not mark here: a surname of a person named earlier
+        # ("Memon said" after "Sehar Memon"); failing that, the name as written (below).
+        linked = _entity_by_surname(head, index)
+        if linked is not None:
+            return linked
+
     # "the spokesman, Jeff Rathke" / "Co-founder of Google, Sergey Brin": the apposition.
     for child in head.children:
         if child.dep_ == "appos":
@@ -135,6 +143,8 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
                 mention = index.at(*_token_span(owner))
                 if mention and mention[2].label in SPEAKING_LABELS:
                     return _named(mention, text)
+                if child.dep_ == "poss" and owner.pos_ == "PROPN" and not owner.ent_type_:
+                    return _entity_by_surname(owner, index) or _unlinked_name(owner)
 
     # A title before a name: "Executive director of the Dallas chapter ... Alia Salem",
     # "Afghan Ambassador to the United States Hamdullah Mohib": the person ending the phrase.
@@ -144,6 +154,8 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
         for m_start, m_end, entity in index.before(phrase_end + 1, phrase_start):
             if entity.label == "PERSON" and m_end >= phrase_end - 1:
                 return _named((m_start, m_end, entity), text)
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and not _title_before_name(head):
+        return _unlinked_name(head)
 
     modifier = ""
     left = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
@@ -162,6 +174,32 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
     if described:
         return described
     return UNKNOWN
+
+
+def _entity_by_surname(head: Any, index: EntityIndex) -> Source | None:
+    word = head.text
+    for _m_start, _m_end, entity in index.before(head.idx):
+        if entity.label == "PERSON" and word in entity.name.split()[1:]:
+            start, end = _token_span(head)
+            return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
+    return None
+
+
+def _title_before_name(head: Any) -> bool:
+    """ "Prime Minister, Najib Razak": a capitalised title with a name in apposition."""
+    return any(c.dep_ == "appos" for c in head.children)
+
+
+def _unlinked_name(head: Any) -> Source:
+    """A proper name with no entity: the name as written, from its compounds to the head."""
+    first = head
+    for child in head.lefts:
+        if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN":
+            first = child
+            break
+    start, end = first.idx, head.idx + len(head.text)
+    text = head.doc.text[start:end]
+    return Source("named", text, None, start, end, text)
 
 
 def _described_entity(head: Any, index: EntityIndex) -> Source | None:
@@ -189,11 +227,17 @@ class PronounResolver:
     unnamed source). Anything else stays ``unknown``.
     """
 
-    def __init__(self, doc: Any, index: EntityIndex, lexicon: Lexicon, paragraph_of):
-        self.doc = doc
+    def __init__(
+        self,
+        index: EntityIndex,
+        lexicon: Lexicon,
+        paragraph_of: Callable[[int], int],
+        previous_sentences: Callable[[Any, int], list[Any]],
+    ):
         self.index = index
         self.lexicon = lexicon
         self.paragraph_of = paragraph_of
+        self.previous_sentences = previous_sentences
         self.history: list[tuple[int, Source]] = []  # (cue offset, resolved source)
 
     def remember(self, offset: int, source: Source) -> None:
@@ -230,46 +274,51 @@ class PronounResolver:
         if pronoun in FIRST_PERSON:
             return None
         offset = token.idx
-        sentence = token.sent
-        previous_sentence = self.doc[sentence.start - 1].sent if sentence.start > 0 else None
-        window_start = previous_sentence.start_char if previous_sentence is not None else 0
         paragraph = self.paragraph_of(offset)
+        earlier = [
+            sentence
+            for sentence in self.previous_sentences(token, 3)
+            if self.paragraph_of(sentence.start_char) >= paragraph - 1
+        ]
+        window_start = earlier[0].start_char if earlier else self._paragraph_start(token)
         recent = [
             (o, s)
             for o, s in reversed(self.history)
             if o < offset and self.paragraph_of(o) >= paragraph - 2
         ]
+        # 1. the speaker of a claim in this sentence or the one before
         for o, candidate in recent:
             if o >= window_start and self._compatible(pronoun, candidate):
                 return candidate
-        if (
-            previous_sentence is not None
-            and self.paragraph_of(previous_sentence.start_char) >= paragraph - 1
-        ):
-            subject = self._sentence_subject(previous_sentence)
+        # 2. the subject of one of the sentences just before
+        for sentence in earlier:
+            subject = self._sentence_subject(sentence)
             if subject is not None and self._compatible(pronoun, subject):
                 return subject
+        # 3. a recent speaker; 4. the nearest person named earlier in the paragraph
         for _o, candidate in recent:
             if self._compatible(pronoun, candidate):
                 return candidate
         if pronoun in PERSON_PRONOUNS:
-            para_start = self._paragraph_start(offset)
-            for m in self.index.before(offset, para_start):
-                candidate = _named(m, self.doc.text)
+            for m in self.index.before(offset, self._paragraph_start(token)):
+                span = token.doc.char_span(m[0], m[1], alignment_mode="expand")
+                if span is not None and span.root.dep_ == "compound":
+                    continue  # "the Cruise video": a name used as a modifier is no antecedent
+                candidate = _named(m, token.doc.text)
                 if self._compatible(pronoun, candidate):
                     return candidate
         return None
 
-    def _paragraph_start(self, offset: int) -> int:
-        text = self.doc.text
-        k = text.rfind("\n\n", 0, offset)
+    def _paragraph_start(self, token: Any) -> int:
+        k = token.doc.text.rfind("\n\n", 0, token.idx)
         return 0 if k < 0 else k + 2
 
     def _sentence_subject(self, sentence: Any) -> Source | None:
-        root = sentence.root
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                source = classify_source(child, self.index, self.lexicon)
-                if source.kind in ("named", "vague"):
-                    return source
+        """The subject of the sentence's main verb (or of its first clause)."""
+        subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")]
+        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
+        for subject in subjects[:2]:
+            source = classify_source(subject, self.index, self.lexicon)
+            if source.kind in ("named", "vague"):
+                return source
         return None
