@@ -17,9 +17,30 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["gloss"]
 
+# Gloss (defaults shown; docs/site.md describes each one).
+GLOSS_LABELS = [  # entity labels marked in articles and given entity pages
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT",
+    "LANGUAGE",
+]  # fmt: skip
+GLOSS_SHOW_CLAIMS = True  # mark claims, build speaker and claims pages
+GLOSS_MODEL = "en_core_web_sm"  # spaCy pipeline the engine loads
+GLOSS_WORKERS = 1  # processes for a cold build (1: in this process)
+GLOSS_CACHE_PATH = ".cache/gloss"  # annotation and provenance caches
+
 # Every internal link points at a file (…/index.html), so pages open from disk.
 ARTICLE_URL = "{date:%Y}/{slug}/index.html"
 ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+# One folder per item, so that "page 2" of one item can never be the page of another: with
+# Pelican's default "{name}{number}" pagination, page 2 of tag "g7" (tag/g72.html) would be
+# the page of tag "g72". Here it is tag/g7/page/2/index.html.
+CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}/index.html"
+TAG_URL = TAG_SAVE_AS = "tag/{slug}/index.html"
+AUTHOR_URL = AUTHOR_SAVE_AS = "author/{slug}/index.html"
+YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/index.html", "{base_name}/page/{number}/index.html"),
+)
 
 # Offline: no feeds in development builds (publishconf.py turns them on).
 FEED_ALL_ATOM = None
