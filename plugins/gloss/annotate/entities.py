@@ -516,6 +516,8 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
         candidates.append(acronym)
     candidates.sort(key=lambda c: c.start)
 
+    candidates = _split_hyphen_pairs(candidates)
+
     # Full names first: group by name; then learn which groups are people.
     by_key: dict[str, Group] = {}
     singles: list[Candidate] = []
@@ -549,6 +551,22 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
             owners[0].aliases.add(c.key)
             merged.add(id(g))
     return [g for g in groups if id(g) not in merged]
+
+
+def _split_hyphen_pairs(candidates: list[Candidate]) -> list[Candidate]:
+    """ "China-Russia" (ties), "Russia-Ukraine" (crisis): two names joined by a hyphen, when
+    one of them is named on its own in the same text (so "Coca-Cola" stays whole)."""
+    alone = {c.key for c in candidates}
+    out: list[Candidate] = []
+    for c in candidates:
+        m = re.fullmatch(r"([A-Z][\w.]+)-([A-Z][\w.]+)", c.text)
+        if m and (name_key(m.group(1)) in alone or name_key(m.group(2)) in alone):
+            for g in (1, 2):
+                s, e = c.start + m.start(g), c.start + m.end(g)
+                out.append(Candidate(s, e, m.group(g), c.label, (m.group(g),), c.in_byline))
+        else:
+            out.append(c)
+    return out
 
 
 def _org_head(group: Group) -> str | None:

@@ -1,0 +1,185 @@
+"""Entities: cleaned spans, one entity per thing, short forms linked by proximity and role.
+
+The seed capture is a real, messy Global Times repost; the short texts are written for the
+rule they exercise. Everything runs the real en_core_web_sm pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from gloss.annotate.entities import is_acronym_of, name_key, slugify
+
+
+def entity_at(record: dict, text: str, needle: str, after: int = 0) -> dict | None:
+    """The entity with a mention at the first occurrence of ``needle`` (after ``after``)."""
+    start = text.index(needle, after)
+    for e in record["entities"]:
+        for m in e["mentions"]:
+            if m["start"] <= start < m["end"]:
+                return e
+    return None
+
+
+def names(record: dict) -> set[str]:
+    return {e["name"] for e in record["entities"]}
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+
+def test_seed_titles_and_short_forms_make_one_xi_jinping(seed_record, seed_text):
+    xi = next(e for e in seed_record["entities"] if e["id"] == "xi-jinping")
+    assert xi["name"] == "Xi Jinping" and xi["label"] == "PERSON"
+    texts = {m["text"] for m in xi["mentions"]}
+    assert texts == {"Xi Jinping", "Xi"}  # "Chinese President" and "President" are not names
+    assert len(xi["mentions"]) >= 10
+    assert "Xi" not in names(seed_record)
+    assert entity_at(seed_record, seed_text, "Xi, Putin hold")["id"] == "xi-jinping"
+
+
+def test_seed_acronym_joins_its_expansion(seed_record, seed_text):
+    sco = entity_at(seed_record, seed_text, "SCO")
+    assert sco is not None and sco["name"] == "Shanghai Cooperation Organization"
+    assert sco["label"] == "ORG"
+    assert [m["text"] for m in sco["mentions"]].count("SCO") == 2
+    assert all("(" not in m["text"] and ")" not in m["text"] for m in sco["mentions"])
+
+
+def test_seed_surnames_go_to_the_nearest_person_not_the_byline(seed_record, seed_text):
+    assert entity_at(seed_record, seed_text, "Yang stressed")["name"] == "Yang Jin"
+    cui_heng = seed_text.index("Cui Heng")
+    for m in re.finditer(r"\bCui\b(?! Heng| Fandi)", seed_text):
+        if m.start() > cui_heng:
+            assert entity_at(seed_record, seed_text, "Cui", m.start())["name"] == "Cui Heng"
+    # The byline's people stay themselves.
+    assert {"Yang Sheng", "Cui Fandi", "Yang Jiechi"} <= names(seed_record)
+
+
+def test_seed_spans_are_clean(seed_record, seed_text):
+    for e in seed_record["entities"]:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", e["id"])
+        assert e["name"] == e["name"].strip()
+        for m in e["mentions"]:
+            t = m["text"]
+            assert seed_text[m["start"] : m["end"]] == t
+            assert not t.lower().startswith("the "), t
+            assert not re.search(r"['’]s?$", t), t
+            assert t.count("(") == t.count(")"), t
+            assert not re.search(r"\n\s*\n", t), t
+            assert any(ch.isalpha() for ch in t)
+
+
+def test_seed_hyphen_pairs_are_two_places(seed_record, seed_text):
+    assert entity_at(seed_record, seed_text, "China-Russia")["name"] == "China"
+    assert "China-Russia" not in names(seed_record)
+
+
+def test_seed_ids_are_unique(seed_record):
+    ids = [e["id"] for e in seed_record["entities"]]
+    assert len(ids) == len(set(ids))
+
+
+# --- rules on short texts ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def annotate(annotator):
+    def run(text: str) -> dict:
+        return annotator.annotate_texts([text])[0]
+
+    return run
+
+
+def test_numbers_and_dates_are_not_entities(annotate):
+    record = annotate("On Monday, 14 March 2022, 300 people met in Geneva for $5 million.")
+    assert {e["label"] for e in record["entities"]} <= {"GPE", "LOC", "FAC", "ORG"}
+    assert "Geneva" in names(record)
+
+
+def test_apposition_makes_a_person_and_the_surname_follows(annotate):
+    text = (
+        "Valeska Paris, an Australian woman, has claimed that the group held her.\n\n"
+        "Paris was born in Switzerland. Paris claims she was sent to the ship."
+    )
+    record = annotate(text)
+    person = entity_at(record, text, "Paris was born")
+    assert person is not None and person["name"] == "Valeska Paris"
+    assert person["label"] == "PERSON"
+    assert entity_at(record, text, "Switzerland")["label"] == "GPE"
+
+
+def test_missed_occurrences_of_a_known_name_are_found(annotate):
+    text = (
+        "Steve Whitmore, a representative for the Sheriff's office, spoke on Tuesday. "
+        "According to Whitmore, the inquiry is closed. Whitmore did not say more."
+    )
+    record = annotate(text)
+    steve = next(e for e in record["entities"] if e["name"] == "Steve Whitmore")
+    assert [m["text"] for m in steve["mentions"]].count("Whitmore") == 2
+
+
+def test_declared_acronym_found_without_the_model(annotate):
+    text = (
+        "Members of the League of Social Democrats (LSD) marched. The LSD said the vote was unfair."
+    )
+    record = annotate(text)
+    lsd = entity_at(record, text, "LSD)")
+    assert lsd is not None and lsd["name"] == "League of Social Democrats"
+    assert entity_at(record, text, "LSD said") is lsd
+
+
+def test_the_head_word_stands_for_an_of_name(annotate):
+    text = (
+        "The Church of Scientology denied the report. A spokesman said the Church "
+        "had always cooperated."
+    )
+    record = annotate(text)
+    church = entity_at(record, text, "Church had")
+    assert church is not None and church["name"] == "Church of Scientology"
+
+
+def test_name_cut_inside_a_hyphenated_word_is_completed(annotate):
+    text = "Localist Wong Yeung-tat was defeated. Wong Yeung-tat conceded on Monday."
+    record = annotate(text)
+    assert all(not n.endswith("Yeung") for n in names(record))
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Xi Jinping", "xi-jinping"),
+        ("Zoë Ünal", "zoe-unal"),
+        ("U.S.", "us"),
+        ("Sinn Féin", "sinn-fein"),
+        ("Council on American-Islamic Relations", "council-on-american-islamic-relations"),
+        ("AT&T", "at-t"),
+        ("O'Neill", "oneill"),
+        ("习近平", "entity"),
+    ],
+)
+def test_slugs_are_ascii_lowercase_hyphenated(name, slug):
+    assert slugify(name) == slug
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "expected"),
+    [
+        ("SCO", "Shanghai Cooperation Organization", True),
+        ("U.S.", "United States", True),
+        ("BoE", "Bank of England", True),
+        ("NATO", "North Atlantic Treaty Organization", True),
+        ("UN", "European Union", False),
+        ("X", "Xavier", False),
+    ],
+)
+def test_acronyms(acronym, name, expected):
+    assert is_acronym_of(acronym, name.split()) is expected
+
+
+def test_name_key_ignores_case_spacing_and_apostrophe_style():
+    assert name_key("Worker’s  Service\nCentre") == name_key("worker's service centre")
