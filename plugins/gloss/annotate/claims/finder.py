@@ -220,17 +220,31 @@ def _is_question(sentence: Any) -> bool:
     return stripped.endswith("?")
 
 
+def _verb_between(low: Any, high: Any) -> bool:
+    """True when a verb other than ``high`` lies on the path up from ``low`` to ``high``
+    (the clause then belongs to that verb: "said, adding that D")."""
+    node = low.head
+    while node.i != high.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
+
+
 def _that_clause_below(token: Any) -> list[Any]:
     """A "that" clause the parser hung lower than the cue ("told X in a statement that C")."""
     for t in token.subtree:
+        clause = t.head
         if (
             t.i > token.i
             and t.dep_ == "mark"
             and t.lower_ == "that"
-            and t.head.pos_ in ("VERB", "AUX")
+            and clause.pos_ in ("VERB", "AUX")
+            and clause.i > token.i
+            and clause.dep_ in ("ccomp", "acl", "relcl", "advcl")
+            and not _verb_between(clause, token)
         ):
-            if t.head.i > token.i and t.head.dep_ in ("ccomp", "acl", "relcl", "advcl"):
-                return [t.head]
+            return [clause]
     return []
 
 
@@ -265,7 +279,16 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
         if before:
             clause = before[-1]
             start = article.doc[max(clause.left_edge.i, sentence.start)]
-            stop = min(token.left_edge.i, subject.left_edge.i if subject is not None else token.i)
+            # Up to where the attribution starts: its subject ("C, Xi said") or the verb
+            # itself ("C, said analysts"); the parser's clause often stops short of that.
+            stop = token.i
+            if subject is not None and clause.i < subject.i < token.i:
+                stop = subject.left_edge.i
+                # "C, D, spokesperson Wang Wenbin said" misparsed with the name as an
+                # apposition of the list's last item: the attribution starts at the name.
+                for child in subject.children:
+                    if child.dep_ == "appos" and child.right_edge.i == token.i - 1:
+                        stop = child.left_edge.i
             if stop > start.i:
                 return _trim(
                     text, start.idx, article.doc[stop - 1].idx + len(article.doc[stop - 1].text)
