@@ -172,7 +172,7 @@ def _cue_entry(token: Any, lexicon: Lexicon) -> CueVerb | None:
     return cue
 
 
-def _speaker_head(token: Any, depth: int = 0) -> Any:
+def _speaker_head(token: Any, lexicon: Lexicon, depth: int = 0) -> Any:
     """The head of the noun phrase that says what ``token`` (a cue verb) reports."""
     children = list(token.children)
     if any(c.dep_ == "auxpass" for c in children):
@@ -205,8 +205,19 @@ def _speaker_head(token: Any, depth: int = 0) -> Any:
         head = token.head
         if head.dep_ == "prep":
             head = head.head
+        # "C, X said, noting that D" is often parsed with both participle and "said"
+        # hanging off C's verb: the participle takes the speaker of the cue beside it.
+        siblings = [
+            c
+            for c in head.children
+            if c.dep_ in ("parataxis", "ccomp", "conj", "dep")
+            and c.i < token.i
+            and c.lemma_.lower() in lexicon.verbs
+        ]
+        if siblings and head.lemma_.lower() not in lexicon.verbs:
+            return _speaker_head(siblings[-1], lexicon, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
-            return _speaker_head(head, depth + 1)
+            return _speaker_head(head, lexicon, depth + 1)
     return None
 
 
@@ -275,7 +286,7 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
             last = max((c.right_edge for c in after), key=lambda t: t.i)
             last = article.doc[min(last.i, sentence.end - 1)]
             return _trim(text, *_span(first, last))
-        subject = _speaker_head(token)
+        subject = _speaker_head(token, article.lexicon)
         if before:
             clause = before[-1]
             start = article.doc[max(clause.left_edge.i, sentence.start)]
@@ -294,7 +305,7 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
                     text, start.idx, article.doc[stop - 1].idx + len(article.doc[stop - 1].text)
                 )
         # "C, X said" with C parsed as the main clause and the cue hanging off it.
-        if token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i < token.i:
+        if token.dep_ in ("parataxis", "ccomp", "advcl", "dep") and token.head.i < token.i:
             left = token.left_edge
             if left.i > sentence.start and article.doc[left.i - 1].text in (",", "—", "–"):
                 return _trim(text, sentence.start_char, left.idx)
@@ -321,7 +332,7 @@ def _verb_claims(article: _Article, used_cues: set[int]) -> list[Draft]:
         content = _clause_content(article, token, cue)
         if content is None or len(article.text[content[0] : content[1]].split()) < 2:
             continue
-        head = _speaker_head(token)
+        head = _speaker_head(token, article.lexicon)
         source = classify_source(head, article.index, article.lexicon)
         if not cue.strong and source.kind == "unknown":
             continue
@@ -507,6 +518,9 @@ def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], 
     # Parts of one sentence interrupted by its attribution (""A," X said, "b."") are one claim.
     pending: list[tuple[list[QuoteSegment], Any]] = []
     for chain in chains:
+        if pending and _continues_sentence(article, pending[-1][0][-1], chain[0]):
+            pending[-1] = (pending[-1][0] + chain, pending[-1][1])
+            continue
         if not _starts_sentence(article, chain[0].open):
             before = _attribution_before(article, chain[0], used_cues)
             if before is None:
@@ -525,19 +539,13 @@ def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], 
             used_cues.add(cue.i)
         pending.append((chain, cue))
 
-    merged: list[tuple[list[QuoteSegment], Any]] = []
-    for chain, cue in pending:
-        if merged and cue is None and _continues_sentence(article, merged[-1][0][-1], chain[0]):
-            merged[-1] = (merged[-1][0] + chain, merged[-1][1])
-        else:
-            merged.append((chain, cue))
-
+    merged = pending
     for chain, cue in merged:
         parts = _parts_by_paragraph(chain)
         if cue is None:
             floating.extend(parts)
             continue
-        head = _speaker_head(cue)
+        head = _speaker_head(cue, article.lexicon)
         source = classify_source(head, article.index, article.lexicon)
         for part in parts:
             if len(text[part.start : part.end].split()) < MIN_QUOTE_WORDS:

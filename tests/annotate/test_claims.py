@@ -1,0 +1,391 @@
+"""The claim finder on short invented sentences, one construction per test.
+
+Everything goes through the engine's public API (``Annotator.annotate_text``), so speakers
+are linked to the entities the engine really finds with en_core_web_sm.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def claims_of(annotator, text: str) -> list[dict]:
+    return annotator.annotate_text(text)["claims"]
+
+
+def claim_with(claims: list[dict], anchor: str) -> dict:
+    """The claim whose content contains ``anchor`` (fails if there is none)."""
+    found = [c for c in claims if anchor in c["content"]["text"]]
+    assert found, f"no claim contains {anchor!r}: {[c['content']['text'] for c in claims]}"
+    return found[0]
+
+
+def speaker(claim: dict) -> tuple[str, str | None]:
+    return claim["speaker"]["kind"], claim["speaker"]["name"]
+
+
+# --- reported speech with a verb -----------------------------------------------------------
+
+
+def test_x_said_that_c(annotator):
+    text = "Angela Merkel said that the talks in Brussels had failed."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Angela Merkel")
+    assert claim["speaker"]["entity"]
+    assert claim["content"]["text"] == "the talks in Brussels had failed"
+    assert claim["cue"]["lemma"] == "say" and claim["cue"]["text"] == "said"
+    assert claim["mode"] == "indirect"
+
+
+def test_offsets_are_code_points_into_the_text(annotator):
+    text = "Ünal Öztürk — a café owner — said the rent had doubled since 2020.\n"
+    [claim] = claims_of(annotator, text)
+    for part in ("speaker", "cue", "content"):
+        span = claim[part]
+        if span["start"] is not None:
+            assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_x_said_c_without_that(annotator):
+    [claim] = claims_of(annotator, "Mayor John Smith said the bridge would reopen in May.")
+    assert speaker(claim) == ("named", "John Smith")
+    assert claim["content"]["text"] == "the bridge would reopen in May"
+
+
+def test_c_comma_x_said(annotator):
+    [claim] = claims_of(annotator, "The economy will grow by two percent next year, Jane Doe said.")
+    assert speaker(claim) == ("named", "Jane Doe")
+    assert claim["content"]["text"] == "The economy will grow by two percent next year"
+
+
+def test_inverted_c_said_x(annotator):
+    claims = claims_of(annotator, "Prices will keep rising through the winter, said analysts.")
+    claim = claim_with(claims, "Prices will keep rising")
+    assert speaker(claim) == ("vague", "analysts")
+    assert "said" not in claim["content"]["text"]
+
+
+def test_inverted_with_stray_comma(annotator):
+    # A typo seen in real reposts: "said, analysts."
+    claims = claims_of(
+        annotator, "There is nothing wrong with trading with both sides, said, analysts."
+    )
+    claim = claim_with(claims, "nothing wrong with trading")
+    assert speaker(claim) == ("vague", "analysts")
+
+
+def test_x_told_someone_that_c(annotator):
+    text = "Maria Lopez told the Guardian that the factory would close next month."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Maria Lopez")
+    assert claim["cue"]["lemma"] == "tell"
+    assert claim["content"]["text"] == "the factory would close next month"
+
+
+def test_apposition_speaker_is_the_head_name(annotator):
+    text = (
+        "Yang Jin, an expert at the Chinese Academy of Social Sciences, told the Global Times "
+        "on Wednesday that the visit shows trust between the two sides."
+    )
+    claim = claim_with(claims_of(annotator, text), "the visit shows trust")
+    assert speaker(claim) == ("named", "Yang Jin")
+    assert text[claim["speaker"]["start"] : claim["speaker"]["end"]] == "Yang Jin"
+
+
+def test_title_before_a_name(annotator):
+    text = "Chinese Foreign Ministry spokesperson Wang Wenbin said the meeting was a success."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Wang Wenbin")
+
+
+def test_adding_that_is_a_separate_claim_with_the_same_speaker(annotator):
+    text = (
+        "Trade between the two countries has grown steadily, Xi Jinping said, adding that "
+        "a new bridge has opened to traffic."
+    )
+    claims = claims_of(annotator, text)
+    main = claim_with(claims, "Trade between the two countries")
+    added = claim_with(claims, "a new bridge has opened")
+    assert main is not added
+    assert "bridge" not in main["content"]["text"]
+    assert speaker(main) == speaker(added) == ("named", "Xi Jinping")
+    assert added["cue"]["lemma"] == "add"
+
+
+def test_noting_that(annotator):
+    text = "The two sides must cooperate, Cui Heng said, noting that the summit sent a signal."
+    claims = claims_of(annotator, text)
+    noted = claim_with(claims, "the summit sent a signal")
+    assert noted["cue"]["lemma"] == "note"
+    assert speaker(noted) == ("named", "Cui Heng")
+
+
+def test_participial_with_analysts_saying(annotator):
+    text = (
+        "The two presidents held a phone call on Wednesday, with analysts saying this is a "
+        "signal to the world."
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "analysts")
+    assert claim["content"]["text"] == "this is a signal to the world"
+
+
+@pytest.mark.parametrize(
+    ("subject", "name"),
+    [
+        ("Experts", "experts"),
+        ("Observers", "observers"),
+        ("Police", "police"),
+        ("Two witnesses", "witnesses"),
+        ("A spokesperson", "spokespersons"),
+        ("Sources familiar with the matter", "sources"),
+        ("US officials", "officials"),
+        ("Critics", "critics"),
+    ],
+)
+def test_unnamed_sources_are_vague_with_a_plural_name(annotator, subject, name):
+    text = f"{subject} said the plan would cost more than expected."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", name)
+    assert claim["speaker"]["entity"] is None
+
+
+def test_other_cue_verbs(annotator):
+    text = (
+        "Anna Berg stressed that the deal was fair. Anna Berg warned that prices may rise. "
+        "Anna Berg denied that the firm had broken the law."
+    )
+    lemmas = sorted(c["cue"]["lemma"] for c in claims_of(annotator, text))
+    assert lemmas == ["deny", "stress", "warn"]
+
+
+def test_point_out_needs_its_particle(annotator):
+    claims = claims_of(annotator, "Ravi Patel pointed out that the figures were old.")
+    assert claim_with(claims, "the figures were old")["cue"]["lemma"] == "point out"
+
+
+def test_according_to_before_and_after(annotator):
+    before = claims_of(annotator, "According to the Associated Press, the storm killed 12 people.")
+    claim = claim_with(before, "the storm killed 12 people")
+    assert claim["cue"]["lemma"] == "according to"
+    assert (
+        speaker(claim) == ("named", "the Associated Press") or claim["speaker"]["kind"] == "named"
+    )
+    after = claims_of(annotator, "The storm killed 12 people, according to local officials.")
+    claim = claim_with(after, "The storm killed 12 people")
+    assert speaker(claim) == ("vague", "officials")
+    assert "according" not in claim["content"]["text"]
+
+
+def test_according_to_a_person_with_a_title(annotator):
+    text = (
+        "According to Afghan Ambassador to the United States Hamdullah Mohib, the team's "
+        "participation shows progress."
+    )
+    claim = claim_with(claims_of(annotator, text), "shows progress")
+    assert speaker(claim) == ("named", "Hamdullah Mohib")
+
+
+def test_output_noun_speaks_for_its_owner(annotator):
+    text = "Reuters' analysis concluded that the market had peaked."
+    claim = claim_with(claims_of(annotator, text), "the market had peaked")
+    assert claim["speaker"]["kind"] == "named"
+    assert "Reuters" in claim["speaker"]["name"]
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+
+def test_quote_with_cue_after(annotator):
+    text = '"We will not give up," Maria Lopez said.'
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Maria Lopez")
+    assert claim["content"]["text"] == "We will not give up,"[:-1]
+    assert claim["mode"] == "direct"
+
+
+def test_quote_with_cue_before_and_colon(annotator):
+    text = 'Maria Lopez said: "The factory will stay open for another year."'
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Maria Lopez")
+    assert claim["content"]["text"] == "The factory will stay open for another year"
+    assert claim["mode"] == "direct"
+
+
+def test_curly_quotes_and_inverted_cue(annotator):
+    text = "“Seventeen years ago, this would not have been possible,” said Ambassador Mohib."
+    [claim] = claims_of(annotator, text)
+    assert claim["mode"] == "direct"
+    assert claim["content"]["text"].startswith("Seventeen years ago")
+    assert "Mohib" in claim["speaker"]["name"]
+
+
+def test_quote_over_several_sentences_is_one_claim(annotator):
+    text = (
+        '"We came here to win. We trained for months. Nobody can stop us now," Rodaba Noori said.'
+    )
+    [claim] = claims_of(annotator, text)
+    assert claim["content"]["text"].startswith("We came here to win.")
+    assert claim["content"]["text"].endswith("Nobody can stop us now")
+
+
+def test_quote_interrupted_by_its_attribution_is_one_claim(annotator):
+    text = (
+        '"We are so interested," team member Rodaba Noori told the press, "to show that '
+        'Afghan women can make robots too."'
+    )
+    [claim] = claims_of(annotator, text)
+    assert claim["content"]["text"].startswith("We are so interested")
+    assert claim["content"]["text"].endswith("can make robots too")
+    assert speaker(claim) == ("named", "Rodaba Noori")
+
+
+def test_quote_over_paragraphs_without_closing_mark_gives_one_claim_per_paragraph(annotator):
+    text = (
+        'Mark Rathbun said: "The first part of the story is simple and short.\n\n'
+        '"The second part of the story took much longer to unfold."\n'
+    )
+    claims = claims_of(annotator, text)
+    assert len(claims) == 2
+    first = claim_with(claims, "The first part")
+    second = claim_with(claims, "The second part")
+    assert speaker(first) == speaker(second) == ("named", "Mark Rathbun")
+    assert "\n" not in first["content"]["text"]
+    assert all(c["mode"] == "direct" for c in claims)
+
+
+def test_floating_quote_continues_the_previous_speaker(annotator):
+    text = (
+        '"Had it happened an hour later it would have been much worse," Khaled Al-Maeena said. '
+        '"Had it happened earlier, the toll would have been far higher."'
+    )
+    claims = claims_of(annotator, text)
+    assert len(claims) == 2
+    floating = claim_with(claims, "the toll would have been far higher")
+    assert floating["cue"]["lemma"] == "say"
+    assert speaker(floating) == speaker(claims[0])
+    assert floating["mode"] == "direct"
+
+
+def test_quote_with_no_speaker_anywhere_is_not_a_claim(annotator):
+    text = 'The campaign is called "Stand Together For The Future".\n\n"Nobody knows what comes next."\n'
+    assert claims_of(annotator, text) == []
+
+
+def test_mixed_quote_inside_reported_speech(annotator):
+    text = 'John Key said redesigning the flag now has a "strong rationale".'
+    [claim] = claims_of(annotator, text)
+    assert claim["mode"] == "mixed"
+    assert '"strong rationale"' in claim["content"]["text"]
+
+
+def test_c_with_quote_comma_x_said_is_mixed(annotator):
+    text = 'The partnership is "the backbone of a multipolar world," Cui Heng said.'
+    [claim] = claims_of(annotator, text)
+    assert claim["mode"] == "mixed"
+    assert speaker(claim) == ("named", "Cui Heng")
+
+
+def test_participle_introducing_a_quote(annotator):
+    text = 'Critics were unhappy, with one poster writing "How can people look at both sides?"'
+    claim = claim_with(claims_of(annotator, text), "How can people look")
+    assert speaker(claim) == ("vague", "posters")
+
+
+# --- pronouns ---------------------------------------------------------------------------------
+
+
+def test_he_added_resolves_to_the_previous_speaker(annotator):
+    text = (
+        "China is willing to work with Russia, Xi Jinping said.\n\n"
+        "China is also willing to promote cooperation among developing nations, he added.\n"
+    )
+    claim = claim_with(claims_of(annotator, text), "promote cooperation")
+    assert speaker(claim) == ("pronoun", "Xi Jinping")
+    assert claim["speaker"]["text"] == "he"
+    assert claim["speaker"]["entity"]
+
+
+def test_pronoun_after_a_quote(annotator):
+    text = (
+        "Cui Heng, a research fellow, told reporters that the summit matters.\n\n"
+        '"NATO is no longer a regional organization," he said.\n'
+    )
+    claim = claim_with(claims_of(annotator, text), "NATO is no longer")
+    assert speaker(claim) == ("pronoun", "Cui Heng")
+
+
+def test_pronoun_resolves_to_the_subject_of_the_previous_sentence(annotator):
+    text = (
+        "Mark Rathbun requested donations on his blog. He wrote that Daniel Montalvo was innocent."
+    )
+    claim = claim_with(claims_of(annotator, text), "Daniel Montalvo was innocent")
+    assert speaker(claim) == ("pronoun", "Mark Rathbun")
+
+
+def test_she_skips_a_man_called_mr(annotator):
+    text = (
+        "Mr. Tom Baker met Ms. Sarah Jones on Monday. Mr. Baker said the meeting went well. "
+        "She said the talks would continue in June."
+    )
+    claim = claim_with(claims_of(annotator, text), "the talks would continue")
+    assert speaker(claim) == ("pronoun", "Sarah Jones")
+
+
+def test_unresolvable_pronoun_is_unknown(annotator):
+    [claim] = claims_of(annotator, "He said the road would be closed until Friday.")
+    assert claim["speaker"]["kind"] == "unknown"
+    assert claim["speaker"]["name"] is None
+    assert claim["speaker"]["text"] == "He"
+
+
+def test_they_resolves_to_a_vague_group(annotator):
+    text = (
+        "Scientology officials have stated the materials never arrived. They claimed the "
+        "drives were taken."
+    )
+    claim = claim_with(claims_of(annotator, text), "the drives were taken")
+    assert claim["speaker"]["name"] == "officials"
+
+
+# --- not claims ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez thinks the factory will close.",
+        "Maria Lopez believes the factory will close.",
+        "Maria Lopez hopes that the factory will stay open.",
+        "Maria Lopez wants the factory to stay open.",
+        "Did Maria Lopez say that the factory will close?",
+        "Maria Lopez did not say why the factory closed.",
+        "The said agreement was signed in 2019.",
+        "Estimates suggest 8000 migrants may be at sea.",
+        "A recent poll found only a quarter of citizens favoured a change.",
+    ],
+)
+def test_not_claims(annotator, text):
+    assert claims_of(annotator, text) == []
+
+
+def test_headline_is_not_a_claim(annotator):
+    text = (
+        "Xi says China will support Russia\n\n"
+        "Xi Jinping held a phone call with Vladimir Putin on Wednesday.\n"
+    )
+    assert claims_of(annotator, text) == []
+
+
+def test_speech_inside_a_quote_is_not_a_separate_claim(annotator):
+    text = '"My father said that we should never give up," Rodaba Noori said.'
+    claims = claims_of(annotator, text)
+    assert len(claims) == 1
+    assert speaker(claims[0]) == ("named", "Rodaba Noori")
+
+
+def test_claim_ids_follow_text_order(annotator):
+    text = "Anna Berg said the plan works. Ravi Patel said the plan fails.\n"
+    claims = claims_of(annotator, text)
+    assert [c["id"] for c in claims] == ["c1", "c2"]
+    assert claims[0]["content"]["start"] < claims[1]["content"]["start"]
