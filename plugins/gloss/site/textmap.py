@@ -119,32 +119,35 @@ def prose_nodes(soup: BeautifulSoup) -> Iterator[NavigableString]:
 
 
 def text_of_html(html: str | BeautifulSoup) -> HtmlText:
-    """The plain text of ``html``: blocks joined by a blank line, with the node map."""
-    soup = parse_fragment(html) if isinstance(html, str) else html
-    parts: list[str] = []
-    nodes: list[TextNode] = []
-    length = 0
-    current_block: object = None
-    block_has_text = False
+    """The plain text of ``html``: blocks joined by a blank line, with the node map.
 
+    Consecutive text nodes with the same nearest block ancestor form one paragraph. A
+    paragraph of nothing but whitespace (the newlines between ``<li>`` elements, say) is not
+    text; any other paragraph keeps all its characters, so splitting a node in two (as
+    wrapping does) never changes the text.
+    """
+    soup = parse_fragment(html) if isinstance(html, str) else html
+    runs: list[list[NavigableString]] = []
+    current_block: object = object()
     for node in prose_nodes(soup):
         block = _block_of(node)
         if block is not current_block:
-            current_block, block_has_text = block, False
-        if not block_has_text:
-            if not node.strip():
-                # Whitespace before a block's first word (the newline after <ul>, say) is
-                # not text; inside a block after a word it is (the space between words).
-                continue
-            if parts:
-                parts.append(PARAGRAPH_SEPARATOR)
-                length += len(PARAGRAPH_SEPARATOR)
-            block_has_text = True
-        piece = str(node).translate(_SOFT_BREAKS)
-        nodes.append(TextNode(length, node))
-        parts.append(piece)
-        length += len(piece)
+            current_block = block
+            runs.append([])
+        runs[-1].append(node)
 
-    # Whitespace at the end of a block stays in the text: offsets stay exact, and the
-    # engine takes the text verbatim.
+    parts: list[str] = []
+    nodes: list[TextNode] = []
+    length = 0
+    for run in runs:
+        if not any(node.strip() for node in run):
+            continue
+        if parts:
+            parts.append(PARAGRAPH_SEPARATOR)
+            length += len(PARAGRAPH_SEPARATOR)
+        for node in run:
+            piece = str(node).translate(_SOFT_BREAKS)
+            nodes.append(TextNode(length, node))
+            parts.append(piece)
+            length += len(piece)
     return HtmlText(soup=soup, text="".join(parts), nodes=nodes)
