@@ -1,0 +1,72 @@
+"""Helpers for the site's end-to-end tests: a tiny archive in a temp folder, built for real."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path("/work/shared/corpus/wikinews.jsonl")
+SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
+
+
+def wikinews_capture(article: dict) -> str:
+    """A raw text capture of a Wikinews article, laid out like a scraped repost."""
+    published = date.fromisoformat(article["date"])
+    body = "\n".join(textwrap.fill(p, 78) for p in article["paragraphs"])
+    return (
+        f"{article['title']}\nPublished: {published:%b} {published.day}, {published.year}\n"
+        f"{article['url']}\n{body}\n"
+        "This article is from Wikinews, licensed under CC BY 2.5.\n"
+    )
+
+
+def wikinews_articles(words: tuple[str, ...], count: int) -> list[dict]:
+    """The first ``count`` dated articles of the corpus that mention one of ``words``."""
+    chosen = []
+    with CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            text = " ".join(article["paragraphs"])
+            if article.get("date") and any(w in text for w in words) and len(text) < 6000:
+                chosen.append(article)
+            if len(chosen) == count:
+                break
+    return chosen
+
+
+def make_content(folder: Path, wikinews: int = 3) -> Path:
+    """content/ with the seed and a few Wikinews captures, ingested into posts by gloss."""
+    from gloss.cli import main as gloss
+
+    content = folder / "content"
+    sources = content / "sources"
+    sources.mkdir(parents=True)
+    shutil.copy(SEED, sources / SEED.name)
+    for n, article in enumerate(wikinews_articles(("Putin", "Russia", "China"), wikinews), 1):
+        (sources / f"wn_{n:03d}.txt").write_text(wikinews_capture(article), encoding="utf-8")
+    gloss(["ingest", "--output", str(content / "articles"), str(sources)])
+    return content
+
+
+def build(content: Path, output: Path, cache: Path, **overrides: object) -> None:
+    """One Pelican build with the project's settings, theme and plugin."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(cache / "pelican"),
+            "GLOSS_CACHE_PATH": str(cache / "gloss"),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
