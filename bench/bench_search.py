@@ -146,7 +146,7 @@ def measure_in_chromium(script: str) -> dict[str, list[float]]:
                 loaded = page.evaluate(
                     "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
                 )
-                figures["query_ms"].append(timing["ms"])
+                figures["query_ms"].append(timing["sinceIndex"])
                 figures["first_results_ms"].append(loaded)
                 figures["load_ms"].append(page.evaluate("window.GLOSS_LOADED"))
         browser.close()
@@ -186,7 +186,7 @@ def main() -> None:
     worst = max(figures["query_ms"])
     print(f"  10,000 articles in Chromium, {len(QUERIES)} queries x {RUNS} page loads:")
     print(
-        f"    first results after the index is loaded: median {query:.1f} ms, worst {worst:.1f} ms"
+        f"    first results after the index is loaded (index set-up, query, rendering): median {query:.1f} ms, worst {worst:.1f} ms"
         f" (target 100: ratio {worst / TIME_TARGET_MS:.2f})"
     )
     print(

@@ -2,21 +2,27 @@
 
 Browsers refuse ``fetch``, XHR, module imports and workers on ``file://``, so the index is a
 plain script, ``search-index.js``, that assigns one global (``GLOSS_SEARCH_INDEX``); the
-theme's ``search.js`` reads it. The format (version 1)::
+theme's ``search.js`` reads it. The format (version 2)::
 
-    {"v": 1,
-     "stop": ["the", ...],                 # words left out of the index (and of queries)
-     "docs": [[title, url, date, lead, entities, speakers], ...],   # newest first
-     "terms": "aardvark abbas ...",        # every indexed word, sorted, space separated
-     "post": ["0,3,a", ...],               # per word: documents containing it
-     "fterms": "...", "fpost": [...]}      # the same for words in titles, entity names, speakers
+    {"v": 2,
+     "stop": ["the", ...],          # words left out of the index (and of queries)
+     "docs": [[title, url, date, lead], ...],              # newest first
+     "terms": ["aardvark", ...],    # every indexed word, sorted (an array: parsed before load)
+     "post": "0 2a3 ...",           # per word, in the same order: the documents containing it
+     "fterms": "...", "fpost": "...",   # the same for words of titles, entity names, speakers
+     "names": ["Xi Jinping", ...], "npost": "...",    # entity names and aliases: documents
+     "speakers": ["analysts", ...], "spost": "..."}   # speakers: documents
 
-A posting list holds document numbers as gaps from the previous one, in base 36, comma
-separated (``"0,3,a"`` = documents 0, 3, 13). Words are folded the same way in Python and in
-JavaScript: Unicode NFKD, combining marks dropped, lower case, runs of letters and digits,
-at least two characters. Only the first ``GLOSS_SEARCH_LEAD_CHARS`` characters of each text
-are kept, to show as a snippet: the full text is indexed but not shipped, which keeps the
-index near one kilobyte per article.
+A posting list holds ascending document numbers as gaps from the previous one (the first
+from 0). Each gap is written in base 32, most significant digit first, with two alphabets so
+that no separator is needed: the last digit of a gap comes from ``0-9a-v``, the others from
+``w-zA-Z-_`` (so ``[0, 3, 13]`` is ``"03a"``, and 40 is ``"x8"``). Lists are separated by spaces.
+
+Words are folded the same way in Python and in JavaScript: Unicode NFKD, combining marks
+dropped, lower case, runs of letters and digits, at least two characters. Only the first
+``GLOSS_SEARCH_LEAD_CHARS`` characters of each text are kept, to show as a snippet: the full
+text is indexed but not shipped. Names and speakers are stored once for the whole archive,
+with the documents they occur in, so results can say "Mentions: Vladimir Putin".
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 INDEX_GLOBAL = "GLOSS_SEARCH_INDEX"
 
 SETTINGS_DEFAULTS: dict[str, Any] = {
@@ -83,7 +89,12 @@ BLOCK_ELEMENTS = [
 ]
 
 _WORD = re.compile(r"[^\W_]+")
-_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+# Last digit of a gap / other digits of a gap (base 32; see the module docstring).
+_END_DIGITS = "0123456789abcdefghijklmnopqrstuv"
+_MORE_DIGITS = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+_DIGIT_VALUE = {c: (i, True) for i, c in enumerate(_END_DIGITS)} | {
+    c: (i, False) for i, c in enumerate(_MORE_DIGITS)
+}
 
 
 @dataclass
@@ -115,32 +126,36 @@ def load_stopwords() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
-def _base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, rest = divmod(number, 36)
-        digits = _BASE36[rest] + digits
-        if not number:
-            return digits
+def _gap(number: int) -> str:
+    digits = [_END_DIGITS[number & 31]]
+    number >>= 5
+    while number:
+        digits.append(_MORE_DIGITS[number & 31])
+        number >>= 5
+    return "".join(reversed(digits))
 
 
 def encode_postings(doc_numbers: Iterable[int]) -> str:
-    """Ascending document numbers as base-36 gaps: ``[0, 3, 13]`` -> ``"0,3,a"``."""
+    """Ascending document numbers as gaps: ``[0, 3, 13]`` -> ``"03a"``."""
     previous = 0
     gaps = []
     for number in doc_numbers:
-        gaps.append(_base36(number - previous))
+        gaps.append(_gap(number - previous))
         previous = number
-    return ",".join(gaps)
+    return "".join(gaps)
 
 
 def decode_postings(encoded: str) -> list[int]:
-    """The inverse of :func:`encode_postings` (the browser does the same in search.js)."""
+    """The inverse of :func:`encode_postings` (search.js does the same in the browser)."""
     numbers: list[int] = []
-    current = 0
-    for gap in encoded.split(",") if encoded else []:
-        current += int(gap, 36)
-        numbers.append(current)
+    current = value = 0
+    for char in encoded:
+        digit, last = _DIGIT_VALUE[char]
+        value = value * 32 + digit
+        if last:
+            current += value
+            numbers.append(current)
+            value = 0
     return numbers
 
 
@@ -156,9 +171,10 @@ def lead(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _sorted_postings(index: Mapping[str, list[int]]) -> tuple[str, list[str]]:
-    terms = sorted(index)
-    return " ".join(terms), [encode_postings(index[t]) for t in terms]
+def _postings(index: Mapping[str, list[int]]) -> tuple[list[str], str]:
+    """The keys of ``index`` sorted, and their posting lists in that order."""
+    keys = sorted(index)
+    return keys, " ".join(encode_postings(index[k]) for k in keys)
 
 
 def build_index(
@@ -170,6 +186,8 @@ def build_index(
     stop = load_stopwords() if stopwords is None else stopwords
     everywhere: dict[str, list[int]] = {}
     in_fields: dict[str, list[int]] = {}
+    names: dict[str, list[int]] = {}
+    speakers: dict[str, list[int]] = {}
     docs = []
     for number, doc in enumerate(documents):
         field_words = set(words(" ".join([doc.title, *doc.entities, *doc.speakers]))) - stop
@@ -178,18 +196,15 @@ def build_index(
             everywhere.setdefault(word, []).append(number)
         for word in field_words:
             in_fields.setdefault(word, []).append(number)
-        docs.append(
-            [
-                doc.title,
-                doc.url,
-                doc.date,
-                lead(doc.text, lead_chars),
-                "; ".join(doc.entities),
-                "; ".join(doc.speakers),
-            ]
-        )
-    terms, post = _sorted_postings(everywhere)
-    fterms, fpost = _sorted_postings(in_fields)
+        for name in dict.fromkeys(doc.entities):
+            names.setdefault(name, []).append(number)
+        for name in dict.fromkeys(doc.speakers):
+            speakers.setdefault(name, []).append(number)
+        docs.append([doc.title, doc.url, doc.date, lead(doc.text, lead_chars)])
+    terms, post = _postings(everywhere)
+    fterms, fpost = _postings(in_fields)
+    name_list, npost = _postings(names)
+    speaker_list, spost = _postings(speakers)
     return {
         "v": INDEX_VERSION,
         "stop": sorted(stop),
@@ -198,6 +213,10 @@ def build_index(
         "post": post,
         "fterms": fterms,
         "fpost": fpost,
+        "names": name_list,
+        "npost": npost,
+        "speakers": speaker_list,
+        "spost": spost,
     }
 
 
