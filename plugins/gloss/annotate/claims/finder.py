@@ -50,11 +50,12 @@ class _Article:
         self.doc = doc
         self.text: str = doc.text
         self.lexicon = lexicon
-        self.index = EntityIndex(entities)
-        self.index.learn_gender(self.text)
+        self.index = EntityIndex(entities, self.text)
+        self.index.learn_gender()
         self.paragraphs = paragraph_spans(self.text)
         self._paragraph_starts = [s for s, _ in self.paragraphs]
         self.segments = find_quotes(self.text)
+        self._segment_opens = [seg.open for seg in self.segments]
         self._token_starts = [t.idx for t in doc]
         self.sentences = _paragraph_sentences(doc)
         self._sentence_of = {i: n for n, (a, b) in enumerate(self.sentences) for i in range(a, b)}
@@ -90,11 +91,13 @@ class _Article:
         return token
 
     def inside_quote(self, offset: int) -> bool:
-        for seg in self.segments:
-            end = seg.close if seg.close is not None else seg.end
-            if seg.open < offset < end:
-                return True
-        return False
+        """True when ``offset`` lies between a quote's marks (segments do not overlap)."""
+        i = bisect.bisect_left(self._segment_opens, offset) - 1
+        if i < 0:
+            return False
+        seg = self.segments[i]
+        end = seg.close if seg.close is not None else seg.end
+        return seg.open < offset < end
 
     def quotes_within(self, start: int, end: int) -> list[QuoteSegment]:
         return [s for s in self.segments if s.start < end and s.end > start]
@@ -172,14 +175,16 @@ def _cue_entry(token: Any, lexicon: Lexicon) -> CueVerb | None:
     return cue
 
 
-def _speaker_head(token: Any, lexicon: Lexicon, depth: int = 0) -> Any:
+def _speaker_head(token: Any, article: _Article, depth: int = 0) -> Any:
     """The head of the noun phrase that says what ``token`` (a cue verb) reports."""
     children = list(token.children)
     if any(c.dep_ == "auxpass" for c in children):
         agent = next((c for c in children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    paragraph = _paragraph_index(token)
-    subjects = [c for c in children if c.dep_ in SUBJECTS and _paragraph_index(c) == paragraph]
+    paragraph = article.paragraph_of(token.idx)
+    subjects = [
+        c for c in children if c.dep_ in SUBJECTS and article.paragraph_of(c.idx) == paragraph
+    ]
     if subjects:
         # Several subjects come from a misparse ("Facebook co-founder Mark Zuckerberg"):
         # the one nearest the verb is the name.
@@ -212,18 +217,13 @@ def _speaker_head(token: Any, lexicon: Lexicon, depth: int = 0) -> Any:
             for c in head.children
             if c.dep_ in ("parataxis", "ccomp", "conj", "dep")
             and c.i < token.i
-            and c.lemma_.lower() in lexicon.verbs
+            and c.lemma_.lower() in article.lexicon.verbs
         ]
-        if siblings and head.lemma_.lower() not in lexicon.verbs:
-            return _speaker_head(siblings[-1], lexicon, depth + 1)
+        if siblings and head.lemma_.lower() not in article.lexicon.verbs:
+            return _speaker_head(siblings[-1], article, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
-            return _speaker_head(head, lexicon, depth + 1)
+            return _speaker_head(head, article, depth + 1)
     return None
-
-
-def _paragraph_index(token: Any) -> int:
-    """Paragraph number of ``token`` in its Doc (blank lines separate paragraphs)."""
-    return token.doc.text.count("\n\n", 0, token.idx)
 
 
 def _is_question(sentence: Any) -> bool:
@@ -286,7 +286,7 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
             last = max((c.right_edge for c in after), key=lambda t: t.i)
             last = article.doc[min(last.i, sentence.end - 1)]
             return _trim(text, *_span(first, last))
-        subject = _speaker_head(token, article.lexicon)
+        subject = _speaker_head(token, article)
         if before:
             clause = before[-1]
             start = article.doc[max(clause.left_edge.i, sentence.start)]
@@ -332,7 +332,7 @@ def _verb_claims(article: _Article, used_cues: set[int]) -> list[Draft]:
         content = _clause_content(article, token, cue)
         if content is None or len(article.text[content[0] : content[1]].split()) < 2:
             continue
-        head = _speaker_head(token, article.lexicon)
+        head = _speaker_head(token, article)
         source = classify_source(head, article.index, article.lexicon)
         if not cue.strong and source.kind == "unknown":
             continue
@@ -545,7 +545,7 @@ def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], 
         if cue is None:
             floating.extend(parts)
             continue
-        head = _speaker_head(cue, article.lexicon)
+        head = _speaker_head(cue, article)
         source = classify_source(head, article.index, article.lexicon)
         for part in parts:
             if len(text[part.start : part.end].split()) < MIN_QUOTE_WORDS:
@@ -614,9 +614,11 @@ def find_claims(
     separated by blank lines; ``entities`` the article's entities (``id``, ``name``,
     ``label``, ``mentions`` with ``start``/``end``), used to link and resolve speakers.
     """
-    if doc is None or not doc.text.strip() or not doc.has_annotation("DEP"):
+    if doc is None or len(doc) == 0 or not doc.has_annotation("DEP"):
         return []
     article = _Article(doc, entities, lexicon or load_lexicon())
+    if not article.text.strip():
+        return []
     used_cues: set[int] = set()
     quoted, floating = _quote_claims(article, used_cues)
     verbs = _verb_claims(article, used_cues)

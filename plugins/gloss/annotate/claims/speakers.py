@@ -59,7 +59,9 @@ UNKNOWN = Source("unknown", None, None, None, None, None)
 class EntityIndex:
     """Entity mentions sorted by position, for "which entity is named here" questions."""
 
-    def __init__(self, entities: list[Any]):
+    def __init__(self, entities: list[Any], text: str):
+        # The text is kept because ``Doc.text`` is rebuilt from the tokens at every access.
+        self.text = text
         self.mentions: list[tuple[int, int, Any]] = sorted(
             (m.start, m.end, e) for e in entities for m in e.mentions
         )
@@ -80,11 +82,12 @@ class EntityIndex:
     def before(self, offset: int, lowest: int = 0) -> list[tuple[int, int, Any]]:
         """Mentions ending at or before ``offset`` and starting at or after ``lowest``, nearest first."""
         hi = bisect.bisect_left(self._starts, offset)
-        found = [m for m in self.mentions[:hi] if m[1] <= offset and m[0] >= lowest]
-        return list(reversed(found))
+        lo = bisect.bisect_left(self._starts, lowest)
+        return [m for m in reversed(self.mentions[lo:hi]) if m[1] <= offset]
 
-    def learn_gender(self, text: str) -> None:
+    def learn_gender(self) -> None:
         """Genders from honorifics just before a mention ("Mr Key", "Ms. Salem")."""
+        text = self.text
         for start, _end, entity in self.mentions:
             if entity.label != "PERSON":
                 continue
@@ -106,7 +109,7 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
     """The speaker named by the noun phrase whose head token is ``head``."""
     if head is None:
         return UNKNOWN
-    text = head.doc.text
+    text = index.text
     start, end = _token_span(head)
     lower = head.lower_
     if lower in ALL_PRONOUNS and head.pos_ == "PRON":
@@ -161,7 +164,7 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
     left = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
     if left:
         modifier = left[0].lower_
-    capitalised = head.text[:1].isupper() and head.i > head.sent.start
+    capitalised = head.text[:1].isupper() and not head.is_sent_start and head.i > 0
     if capitalised or lemma in lexicon.outputs:
         described = _described_entity(head, index)
         if described:
@@ -198,8 +201,8 @@ def _unlinked_name(head: Any) -> Source:
             first = child
             break
     start, end = first.idx, head.idx + len(head.text)
-    text = head.doc.text[start:end]
-    return Source("named", text, None, start, end, text)
+    name = head.doc[first.i : head.i + 1].text
+    return Source("named", name, None, start, end, name)
 
 
 def _described_entity(head: Any, index: EntityIndex) -> Source | None:
@@ -304,13 +307,13 @@ class PronounResolver:
                 span = token.doc.char_span(m[0], m[1], alignment_mode="expand")
                 if span is not None and span.root.dep_ == "compound":
                     continue  # "the Cruise video": a name used as a modifier is no antecedent
-                candidate = _named(m, token.doc.text)
+                candidate = _named(m, self.index.text)
                 if self._compatible(pronoun, candidate):
                     return candidate
         return None
 
     def _paragraph_start(self, token: Any) -> int:
-        k = token.doc.text.rfind("\n\n", 0, token.idx)
+        k = self.index.text.rfind("\n\n", 0, token.idx)
         return 0 if k < 0 else k + 2
 
     def _sentence_subject(self, sentence: Any) -> Source | None:
