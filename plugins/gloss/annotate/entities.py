@@ -21,7 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -67,6 +67,14 @@ def span_rules() -> SpanRules:
     )
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once: spaCy joins the tokens again on every access."""
+    text = doc.user_data.get("gloss.text")
+    if text is None:
+        text = doc.user_data["gloss.text"] = doc.text
+    return text
+
+
 def slugify(name: str) -> str:
     """A stable id for a name: ASCII, lower case, words joined by hyphens."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
@@ -75,6 +83,7 @@ def slugify(name: str) -> str:
     return slug or "entity"
 
 
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """The form under which two mentions count as the same name."""
     text = text.replace("’", "'").replace("\u00a0", " ")
@@ -101,7 +110,7 @@ class Candidate:
     votes: bool = True
     weak: bool = False  # a one-word span that may be a common word: kept only if it links
 
-    @property
+    @cached_property
     def key(self) -> str:
         return name_key(self.text)
 
@@ -340,7 +349,7 @@ def candidate_from_tokens(
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     if not _acceptable(tokens, text, label):
         return None
     in_byline = any(b0 <= start and end <= b1 for b0, b1 in bylines)
@@ -382,7 +391,7 @@ def _model_spans(doc: Any) -> list[tuple[list[Any], str]]:
 
 def candidate_spans(doc: Any) -> list[Candidate]:
     """The model's name spans, cleaned; "Name (ACR)" gives two linked candidates."""
-    bylines = _byline_ranges(doc.text)
+    bylines = _byline_ranges(doc_text(doc))
     out: list[Candidate] = []
     for tokens, label in _model_spans(doc):
         for piece in _split_pieces(tokens):
@@ -407,7 +416,7 @@ def declared_acronyms(
     capitalised words before the parenthesis whose initials contain the acronym's letters in
     order, starting with its first letter.
     """
-    text = doc.text
+    text = doc_text(doc)
     pairs: list[tuple[Candidate, Candidate]] = []
     for m in _DECLARED.finditer(text):
         acronym = m.group(1)
@@ -498,7 +507,7 @@ def _nearest_group(c: Candidate, groups: list[Group]) -> Group:
 
 def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
     """One group per thing: same name, surname to full name, acronym to expansion."""
-    bylines = _byline_ranges(doc.text)
+    bylines = _byline_ranges(doc_text(doc))
     declared = declared_acronyms(doc, bylines)
     # A declared expansion replaces the model's pieces inside it ("Hong Kong" inside "Hong
     # Kong Federation of Trade Unions"); its label comes from a model span of the same text.
@@ -578,7 +587,7 @@ def _org_head(group: Group) -> str | None:
 
 
 def _after_the(doc: Any, c: Candidate) -> bool:
-    return doc.text[max(0, c.start - 4) : c.start].lower() == "the "
+    return doc_text(doc)[max(0, c.start - 4) : c.start].lower() == "the "
 
 
 def attach_short_form(doc: Any, c: Candidate, groups: list[Group]) -> None:
@@ -615,7 +624,7 @@ def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
     ("Whitmore" once "Steve Whitmore" is known). One-word finds must be proper nouns to the
     tagger ("May" the month is not Theresa May).
     """
-    text = doc.text
+    text = doc_text(doc)
     taken = sorted((c.start, c.end) for g in groups for c in g.members)
     owners_of: dict[str, list[Group]] = {}
     heads: dict[str, bool] = {}
@@ -648,7 +657,7 @@ def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
         tokens = list(span)
         if len(tokens) == 1 and not _proper_noun(tokens[0]):
             continue  # "May" the month, "Bill" the noun ...
-        if heads.get(m.group(0)) and doc.text[max(0, s - 4) : s].lower() != "the ":
+        if heads.get(m.group(0)) and doc_text(doc)[max(0, s - 4) : s].lower() != "the ":
             continue  # "Church" stands for "Church of Scientology" only as "the Church"
         in_byline = any(b0 <= s and e <= b1 for b0, b1 in bylines)
         found = Candidate(s, e, m.group(0), None, tuple(t.text for t in tokens), in_byline)

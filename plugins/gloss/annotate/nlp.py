@@ -125,6 +125,13 @@ def split_chunks(text: str, limit: int | None = None) -> list[str]:
     return chunks
 
 
+def plan_workers(total_chars: int, workers: int | None = None) -> int:
+    """How many processes to parse ``total_chars`` with: at most ``workers`` (default: the
+    cores), and one per MIN_CHARS_PER_WORKER characters, since each process loads the model."""
+    wanted = workers or default_workers()
+    return max(1, min(wanted, total_chars // MIN_CHARS_PER_WORKER))
+
+
 def parse_texts(
     nlp: Any,
     texts: list[str],
@@ -141,10 +148,8 @@ def parse_texts(
 
     chunked = [split_chunks(text) for text in texts]
     flat = [chunk for chunks in chunked for chunk in chunks]
-    n_process = workers or default_workers()
-    if sum(len(chunk) for chunk in flat) < MIN_CHARS_PER_WORKER * n_process:
-        n_process = min(n_process, max(1, sum(len(c) for c in flat) // MIN_CHARS_PER_WORKER))
-    docs = nlp.pipe(flat, batch_size=batch_size, n_process=max(1, n_process))
+    n_process = plan_workers(sum(len(chunk) for chunk in flat), workers)
+    docs = nlp.pipe(flat, batch_size=batch_size, n_process=n_process)
     for chunks in chunked:
         parts = [next(docs) for _ in chunks]
         if len(parts) == 1:
