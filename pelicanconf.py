@@ -1,5 +1,9 @@
 """Pelican settings for the Gloss archive. Gloss's own settings start with GLOSS_."""
 
+import os
+
+from jinja2 import FileSystemBytecodeCache
+
 AUTHOR = "Gloss"
 SITENAME = "Gloss archive"
 SITEURL = ""  # empty: relative URLs, so output/ works from file:// and any host
@@ -55,3 +59,12 @@ DEFAULT_PAGINATION = 20
 LOAD_CONTENT_CACHE = True
 CACHE_CONTENT = True
 CACHE_PATH = ".cache/pelican"
+
+# Compiled templates are cached too (Pelican compiles every template on every build otherwise).
+os.makedirs(".cache/jinja", exist_ok=True)
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "bytecode_cache": FileSystemBytecodeCache(os.path.abspath(".cache/jinja")),
+}

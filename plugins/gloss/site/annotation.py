@@ -34,6 +34,7 @@ from gloss.errors import GlossError
 from gloss.site import urls
 from gloss.site.exports import ArticleInfo, schema_org
 from gloss.site.render import render_annotated_html
+from gloss.site.render_cache import RenderCache, key_of
 from gloss.site.settings import GlossSettings, gloss_settings
 from gloss.site.textmap import text_of_html
 from gloss.site.views import (
@@ -88,6 +89,7 @@ class GlossBuild:
     stats: BuildStats = field(default_factory=BuildStats)
     _engine: Any = None
     _curation_reported: bool = False
+    _cache: RenderCache | None = None
 
     @classmethod
     def of(cls, context: dict[str, Any], settings: dict[str, Any]) -> GlossBuild:
@@ -165,15 +167,15 @@ class GlossBuild:
     def annotate(self, contents: list[Content], kind: str) -> None:
         """Annotate ``contents`` in one batch and rewrite each one's HTML."""
         started = time.perf_counter()
-        todo: list[tuple[Content, ArticleInfo, Any]] = []
+        todo: list[tuple[Content, ArticleInfo, str]] = []
         for content in contents:
             html = getattr(content, "_content", None)
             if not html:
                 continue
-            html_text = text_of_html(html)
-            if not html_text.text.strip():
+            text = self.text_of(html)
+            if not text.strip():
                 continue
-            todo.append((content, article_info(content, self.site_settings), html_text))
+            todo.append((content, article_info(content, self.site_settings), text))
         if not todo:
             return
 
@@ -188,7 +190,7 @@ class GlossBuild:
 
         with build_progress(f"Annotating {len(todo)} {kind}s") as progress:
             run = engine.annotate(
-                [t[2].text for t in todo],
+                [t[2] for t in todo],
                 sources=[t[0].source_path for t in todo],
                 slugs=[t[1].slug for t in todo],
                 progress=progress,
@@ -199,10 +201,10 @@ class GlossBuild:
         self.name_entities(records)
         self.name_speakers(records)
 
-        for (content, info, html_text), record in zip(todo, run.records, strict=True):
+        for (content, info, text), record in zip(todo, run.records, strict=True):
             if record is None:
                 continue
-            self.rewrite(content, kind, info, html_text, record)
+            self.rewrite(content, kind, info, text, record)
 
         self.stats.texts += len(todo)
         if run.cache_hits is None or self.stats.cache_hits is None:
@@ -211,23 +213,46 @@ class GlossBuild:
             self.stats.cache_hits += run.cache_hits
         self.stats.seconds += time.perf_counter() - started
 
+    @property
+    def cache(self) -> RenderCache:
+        if self._cache is None:
+            self._cache = RenderCache(self.settings.cache_path / "site")
+        return self._cache
+
+    def text_of(self, html: str) -> str:
+        """The plain text of an article's HTML (cached: parsing is the slow part)."""
+        key = key_of("text", html)
+        text = self.cache.get("text", key)
+        if not isinstance(text, str):
+            text = text_of_html(html).text
+            self.cache.put("text", key, text)
+        return text
+
     def rewrite(
-        self, content: Content, kind: str, info: ArticleInfo, html_text: Any, record: dict
+        self, content: Content, kind: str, info: ArticleInfo, text: str, record: dict
     ) -> None:
         settings = self.settings
+        original = content._content
         set_plain_summary(content)
-        html, problems = render_annotated_html(
-            html_text,
-            record,
-            show_label=lambda label: label in settings.labels,
-            show_claims=settings.show_claims,
-        )
+        key = key_of("html", original, record, settings.labels, settings.show_claims)
+        cached = self.cache.get("html", key)
+        if isinstance(cached, dict) and isinstance(cached.get("html"), str):
+            html, problems = cached["html"], list(cached.get("problems", []))
+        else:
+            rendered, found = render_annotated_html(
+                text_of_html(original),
+                record,
+                show_label=lambda label: label in settings.labels,
+                show_claims=settings.show_claims,
+            )
+            html, problems = rendered, [p.message for p in found]
+            self.cache.put("html", key, {"html": html, "problems": problems})
         for problem in problems:
-            self.warn(GlossError(problem.message, path=content.source_path))
+            self.warn(GlossError(problem, path=content.source_path))
         gloss = self.article_gloss(content, info, record)
         content._content = html
         content.gloss = gloss
-        self.contents.append(AnnotatedContent(content, kind, info, html_text.text, record, gloss))
+        self.contents.append(AnnotatedContent(content, kind, info, text, record, gloss))
 
     def article_gloss(
         self, content: Content, info: ArticleInfo, record: dict[str, Any]

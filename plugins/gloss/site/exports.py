@@ -45,7 +45,9 @@ class ArticleInfo:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    # One line per file: json's fast C encoder only runs without indent, and these files are
+    # read by programs (any JSON viewer pretty-prints them).
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def article_json(record: dict[str, Any], text: str, article: ArticleInfo) -> dict[str, Any]:

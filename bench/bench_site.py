@@ -1,0 +1,182 @@
+"""Site build speed: Gloss against plain Pelican on the same corpus, measured in one run.
+
+Corpus: the seed plus N Wikinews articles (``/work/shared/corpus/wikinews.jsonl``) made into raw
+captures and ingested into posts by ``gloss ingest``, in a temporary folder. Every build runs
+``pelican`` in a fresh process (so plugin state never leaks between builds) and is timed from
+the outside, wall clock.
+
+- plain: Pelican with its default theme, no plugins, default settings (no reader cache);
+- spaCy: load ``en_core_web_sm`` and parse the same texts (the floor of any annotation);
+- Gloss cold: the project's settings, theme and plugin, empty caches;
+- Gloss warm: the same again (Pelican's reader cache and Gloss's caches answer);
+- Gloss one changed: one article's text edited, then a build.
+
+Targets (issue 4): warm <= 1.0x plain, one changed <= 1.1x plain, cold <= 1.1x (plain + spaCy).
+Run alone: ``python -m bench site`` (``GLOSS_BENCH_ARTICLES`` sets N, default 100).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path("/work/shared/corpus/wikinews.jsonl")
+SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
+PYTHON = sys.executable
+REPEATS = 3
+
+
+def wikinews_capture(article: dict) -> str:
+    """A raw text capture of a Wikinews article, laid out like a scraped repost."""
+    published = date.fromisoformat(article["date"])
+    body = "\n".join(textwrap.fill(p, 78) for p in article["paragraphs"])
+    return (
+        f"{article['title']}\nPublished: {published:%b} {published.day}, {published.year}\n"
+        f"{article['url']}\n{body}\n"
+        "This article is from Wikinews, licensed under CC BY 2.5.\n"
+    )
+
+
+def make_corpus(folder: Path, count: int) -> Path:
+    content = folder / "content"
+    sources = content / "sources"
+    sources.mkdir(parents=True)
+    shutil.copy(SEED, sources / SEED.name)
+    written = 0
+    with CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            if not article.get("date") or not article.get("paragraphs"):
+                continue
+            written += 1
+            capture = sources / f"wn_{written:04d}.txt"
+            capture.write_text(wikinews_capture(article), encoding="utf-8")
+            if written == count:
+                break
+    subprocess.run(
+        [PYTHON, "-m", "gloss", "ingest", "--output", str(content / "articles"), str(sources)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    return content
+
+
+def plain_settings(folder: Path, content: Path) -> Path:
+    path = folder / "site_plain.py"
+    path.write_text(
+        f"PATH = {str(content)!r}\nARTICLE_PATHS = ['articles']\nSTATIC_PATHS = ['sources']\n"
+        "TIMEZONE = 'UTC'\nSITEURL = ''\nRELATIVE_URLS = True\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def gloss_settings(folder: Path, content: Path) -> Path:
+    path = folder / "site_gloss.py"  # not gloss.py: Pelican imports it as a module
+    path.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"CACHE_PATH = {str(folder / 'cache' / 'pelican')!r}\n"
+        f"GLOSS_CACHE_PATH = {str(folder / 'cache' / 'gloss')!r}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def pelican(settings: Path, output: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(output), "-q"],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    return time.perf_counter() - started
+
+
+# The same pipeline the engine loads (en_core_web_sm without the components it never uses),
+# parsing the post bodies in one process: what any annotation must pay at least.
+SPACY_SCRIPT = """
+import sys
+from gloss.annotate.nlp import load_pipeline
+texts = [open(p, encoding="utf-8").read().split("\\n\\n", 1)[-1] for p in sys.argv[1:]]
+nlp = load_pipeline("en_core_web_sm")
+for doc in nlp.pipe(texts):
+    pass
+"""
+
+
+def bare_spacy(posts: list[Path]) -> float:
+    started = time.perf_counter()
+    subprocess.run([PYTHON, "-c", SPACY_SCRIPT, *map(str, posts)], check=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def best(measure, repeats: int = REPEATS) -> float:
+    return min(measure() for _ in range(repeats))
+
+
+def change_one_article(content: Path) -> None:
+    post = sorted((content / "articles").rglob("*.md"))[
+        len(list((content / "articles").rglob("*.md"))) // 2
+    ]
+    text = post.read_text(encoding="utf-8")
+    post.write_text(
+        text.rstrip("\n") + " Officials in Paris said the talks would resume.\n", "utf-8"
+    )
+
+
+def main() -> None:
+    count = int(os.environ.get("GLOSS_BENCH_ARTICLES", "100"))
+    with tempfile.TemporaryDirectory(prefix="gloss-bench-site-") as tmp:
+        folder = Path(tmp)
+        content = make_corpus(folder, count)
+        posts = sorted((content / "articles").rglob("*.md"))
+        plain, gloss = plain_settings(folder, content), gloss_settings(folder, content)
+
+        t_plain = best(lambda: pelican(plain, folder / "plain-out"))
+        t_spacy = best(lambda: bare_spacy(posts), repeats=2)
+
+        def cold() -> float:
+            shutil.rmtree(folder / "cache", ignore_errors=True)
+            shutil.rmtree(folder / "gloss-out", ignore_errors=True)
+            return pelican(gloss, folder / "gloss-out")
+
+        t_cold = best(cold, repeats=2)
+        if not (folder / "gloss-out" / "entities" / "index.html").is_file():
+            raise RuntimeError("the Gloss build wrote no entity index: is the plugin loaded?")
+        t_warm = best(lambda: pelican(gloss, folder / "gloss-out"))
+
+        def one_changed() -> float:
+            change_one_article(content)
+            return pelican(gloss, folder / "gloss-out")
+
+        t_changed = best(one_changed)
+
+    print(f"site: {len(posts)} articles; each figure is the best of several builds (wall clock)")
+    print(f"  plain Pelican (default theme, no plugins)  {t_plain:6.2f} s")
+    print(f"  bare spaCy (load + parse the same texts)   {t_spacy:6.2f} s")
+    print(
+        f"  Gloss cold cache     {t_cold:6.2f} s  = {t_cold / (t_plain + t_spacy):.2f}x (plain + spaCy)  target <= 1.10"
+    )
+    print(
+        f"  Gloss warm cache     {t_warm:6.2f} s  = {t_warm / t_plain:.2f}x plain  target <= 1.00"
+    )
+    print(
+        f"  Gloss one changed    {t_changed:6.2f} s  = {t_changed / t_plain:.2f}x plain  target <= 1.10"
+    )
+
+
+if __name__ == "__main__":
+    main()
