@@ -11,6 +11,8 @@ from gloss.site.search import (
     decode_postings,
     encode_postings,
     fold,
+    front_code,
+    front_decode,
     index_script,
     lead,
     load_stopwords,
@@ -23,9 +25,17 @@ from hypothesis import strategies as st
 POSTINGS_OF = {"terms": "post", "fterms": "fpost", "names": "npost", "speakers": "spost"}
 
 
+def all_words(blocks: list[str]) -> list[str]:
+    return [word for block in blocks for word in front_decode(block)]
+
+
 def docs_with(index: dict, key: str, field: str = "terms") -> list[int]:
-    keys = index[field].split(" ") if isinstance(index[field], str) else index[field]
-    post = index[POSTINGS_OF[field]].split(" ")
+    if field in ("terms", "fterms"):
+        keys = all_words(index[field])
+        post = [p for block in index[POSTINGS_OF[field]] for p in block.split(" ")]
+    else:
+        keys = index[field]
+        post = index[POSTINGS_OF[field]].split(" ")
     assert len(post) == len(keys)
     return decode_postings(post[keys.index(key)]) if key in keys else []
 
@@ -58,6 +68,18 @@ def test_postings_are_base32_gaps_without_separators():
     assert encode_postings([40]) == "x8"  # 40 = 1 * 32 + 8: a "more" digit, then a last one
     assert decode_postings("") == []
     assert " " not in encode_postings(range(0, 10**5, 997))
+
+
+def test_front_coding_shares_the_start_of_sorted_words():
+    assert front_code(["elect", "election", "elections"]) == "0elect 5ion 8s"
+    assert front_decode("0elect 5ion 8s") == ["elect", "election", "elections"]
+    assert front_decode("") == []
+
+
+@given(st.lists(st.text(alphabet="ab1é", min_size=1, max_size=50), unique=True))
+def test_front_coding_round_trips(vocabulary):
+    vocabulary = sorted(vocabulary)
+    assert front_decode(front_code(vocabulary)) == vocabulary
 
 
 def test_lead_cuts_at_a_word_boundary():
@@ -114,24 +136,26 @@ def test_stopwords_are_left_out_and_shipped():
     index = build_sample()
     stop = load_stopwords()
     assert "the" in stop and "who" not in stop  # WHO, the organisation, stays findable
-    assert not set(index["terms"]) & stop
+    assert not set(all_words(index["terms"])) & stop
     assert index["stop"] == sorted(stop)
 
 
-def test_terms_are_sorted_for_binary_search():
-    terms = build_sample()["terms"]
-    assert terms == sorted(terms)
-    assert len(terms) == len(build_sample()["post"].split(" "))
+def test_terms_are_sorted_in_blocks_for_binary_search():
+    many = [SearchDocument(title=f"w{n:03d}", url=f"{n}/index.html") for n in range(40)]
+    index = build_index(many, frozenset())
+    assert [len(front_decode(b)) for b in index["terms"]] == [16, 16, 8]
+    assert [len(b.split(" ")) for b in index["post"]] == [16, 16, 8]
+    # Each block starts with a whole word, so the browser can compare blocks without decoding.
+    assert [b.split(" ")[0] for b in index["terms"]] == ["0w000", "0w016", "0w032"]
+    words_in_order = all_words(index["terms"])
+    assert words_in_order == sorted(words_in_order) == [f"w{n:03d}" for n in range(40)]
 
 
 def test_documents_keep_order_and_a_short_lead():
     index = build_sample()
     title, url, date, snippet = index["docs"][0]
-    assert (title, url, date) == (
-        "Xi, Putin hold phone call",
-        "2022/xi-putin/index.html",
-        "2022-06-16",
-    )
+    # Article URLs all end in index.html: the index keeps the folder and search.js adds it.
+    assert (title, url, date) == ("Xi, Putin hold phone call", "2022/xi-putin/", "2022-06-16")
     assert len(snippet) <= 41 and snippet.startswith("Chinese President")
 
 
@@ -150,4 +174,4 @@ def test_index_script_is_a_classic_script_assigning_one_global():
     assert script.startswith(prefix) and script.rstrip().endswith(";")
     assert "</script>" not in script
     payload = json.loads(script[len(prefix) :].rstrip().rstrip(";"))
-    assert payload["v"] == 2 and payload["docs"][0][0] == "</script><b>"
+    assert payload["v"] == 3 and payload["docs"][0][0] == "</script><b>"

@@ -2,16 +2,22 @@
 
 Browsers refuse ``fetch``, XHR, module imports and workers on ``file://``, so the index is a
 plain script, ``search-index.js``, that assigns one global (``GLOSS_SEARCH_INDEX``); the
-theme's ``search.js`` reads it. The format (version 2)::
+theme's ``search.js`` reads it. The format (version 3)::
 
-    {"v": 2,
+    {"v": 3,
      "stop": ["the", ...],          # words left out of the index (and of queries)
-     "docs": [[title, url, date, lead], ...],              # newest first
-     "terms": ["aardvark", ...],    # every indexed word, sorted (an array: parsed before load)
-     "post": "0 2a3 ...",           # per word, in the same order: the documents containing it
-     "fterms": "...", "fpost": "...",   # the same for words of titles, entity names, speakers
+     "docs": [[title, url, date, lead], ...],   # newest first; "a/b/" stands for "a/b/index.html"
+     "terms": ["0aardvark 2bbas ...", ...],  # every indexed word, sorted, in blocks of 16
+     "post": ["0 2a3 ...", ...],    # per word, in the same blocks: the documents containing it
+     "fterms": [...], "fpost": [...],   # the same for words of titles, entity names, speakers
      "names": ["Xi Jinping", ...], "npost": "...",    # entity names and aliases: documents
      "speakers": ["analysts", ...], "spost": "..."}   # speakers: documents
+
+Words come in blocks of 16 so that the browser needs no set-up: it binary-searches the blocks
+by their first word and decodes only the block it lands in. Inside a block, each word shares
+its start with the word before, so it is written as one base-36 digit (how many characters
+it shares, at most 35) and the rest: ``["elect", "election", "elections"]`` is
+``"0elect 5ion 8s"``; the first word of a block is written whole.
 
 A posting list holds ascending document numbers as gaps from the previous one (the first
 from 0). Each gap is written in base 32, most significant digit first, with two alphabets so
@@ -41,7 +47,9 @@ from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
+# Words per block of "terms" (and posting lists per block of "post").
+BLOCK_SIZE = 16
 INDEX_GLOBAL = "GLOSS_SEARCH_INDEX"
 
 SETTINGS_DEFAULTS: dict[str, Any] = {
@@ -90,6 +98,7 @@ BLOCK_ELEMENTS = [
 
 _WORD = re.compile(r"[^\W_]+")
 # Last digit of a gap / other digits of a gap (base 32; see the module docstring).
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 _END_DIGITS = "0123456789abcdefghijklmnopqrstuv"
 _MORE_DIGITS = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 _DIGIT_VALUE = {c: (i, True) for i, c in enumerate(_END_DIGITS)} | {
@@ -159,6 +168,12 @@ def decode_postings(encoded: str) -> list[int]:
     return numbers
 
 
+def short_url(url: str) -> str:
+    """``2022/slug/index.html`` -> ``2022/slug/``: every article URL ends the same way, so the
+    index leaves the file name out and search.js puts it back."""
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
+
+
 def lead(text: str, limit: int) -> str:
     """The start of ``text``, at most ``limit`` characters, cut at a word boundary."""
     text = " ".join(text.split())
@@ -169,6 +184,42 @@ def lead(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:") + "…"
+
+
+def front_code(sorted_words: list[str]) -> str:
+    """Sorted words, each as the length it shares with the previous one and the rest."""
+    coded = []
+    previous = ""
+    for word in sorted_words:
+        shared = 0
+        limit = min(len(word), len(previous), 35)
+        while shared < limit and word[shared] == previous[shared]:
+            shared += 1
+        coded.append(_BASE36[shared] + word[shared:])
+        previous = word
+    return " ".join(coded)
+
+
+def front_decode(coded: str) -> list[str]:
+    """The inverse of :func:`front_code` (search.js does the same in the browser)."""
+    out: list[str] = []
+    previous = ""
+    for entry in coded.split(" ") if coded else []:
+        previous = previous[: int(entry[0], 36)] + entry[1:]
+        out.append(previous)
+    return out
+
+
+def blocks(items: list[str], size: int = BLOCK_SIZE) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def word_blocks(index: Mapping[str, list[int]]) -> tuple[list[str], list[str]]:
+    """Sorted words of ``index`` in front-coded blocks, and their posting lists in blocks."""
+    keys = sorted(index)
+    coded = [front_code(block) for block in blocks(keys)]
+    post = [" ".join(encode_postings(index[k]) for k in block) for block in blocks(keys)]
+    return coded, post
 
 
 def _postings(index: Mapping[str, list[int]]) -> tuple[list[str], str]:
@@ -200,9 +251,9 @@ def build_index(
             names.setdefault(name, []).append(number)
         for name in dict.fromkeys(doc.speakers):
             speakers.setdefault(name, []).append(number)
-        docs.append([doc.title, doc.url, doc.date, lead(doc.text, lead_chars)])
-    terms, post = _postings(everywhere)
-    fterms, fpost = _postings(in_fields)
+        docs.append([doc.title, short_url(doc.url), doc.date, lead(doc.text, lead_chars)])
+    terms, post = word_blocks(everywhere)
+    fterms, fpost = word_blocks(in_fields)
     name_list, npost = _postings(names)
     speaker_list, spost = _postings(speakers)
     return {

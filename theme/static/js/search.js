@@ -19,15 +19,6 @@
     return (fold(text).match(WORD) || []).filter(function (w) { return w.length > 1; });
   }
 
-  function lowerBound(list, key) {
-    var lo = 0, hi = list.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >>> 1;
-      if (list[mid] < key) lo = mid + 1; else hi = mid;
-    }
-    return lo;
-  }
-
   // Posting lists: gaps in base 32, last digit from END, others from MORE (see search.py).
   var END = "0123456789abcdefghijklmnopqrstuv", MORE = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   var DIGIT = new Int8Array(128).fill(-1);
@@ -49,13 +40,53 @@
 
   function split(list) { return list ? list.split(" ") : []; }
 
+  // A block of front-coded sorted words: one base-36 digit (characters shared with the
+  // previous word), then the rest; the first word is whole (see search.py).
+  function frontDecode(coded) {
+    var parts = split(coded), out = new Array(parts.length), previous = "";
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i];
+      previous = previous.slice(0, parseInt(part.charAt(0), 36)) + part.slice(1);
+      out[i] = previous;
+    }
+    return out;
+  }
+
+  // Sorted words in blocks with their posting lists in blocks of the same size. Nothing is
+  // prepared up front: a lookup binary-searches the blocks' first words and decodes one block.
+  function Words(blocks, postBlocks) {
+    this.blocks = blocks || [];
+    this.post = postBlocks || [];
+  }
+  Words.prototype.head = function (b) {
+    var block = this.blocks[b], space = block.indexOf(" ");
+    return (space < 0 ? block : block.slice(0, space)).slice(1);
+  };
+  // Calls visit(postingList, exact) for `word` and, if `prefix`, the words starting with it.
+  Words.prototype.each = function (word, prefix, visit) {
+    var lo = 0, hi = this.blocks.length - 1, b = 0;
+    while (lo <= hi) {  // the last block whose first word is <= word
+      var mid = (lo + hi) >>> 1;
+      if (this.head(mid) <= word) { b = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    for (; b < this.blocks.length; b++) {
+      var words = frontDecode(this.blocks[b]), lists = null;
+      for (var k = 0; k < words.length; k++) {
+        var w = words[k];
+        if (w < word) continue;
+        var exact = w === word;
+        if (!exact && (!prefix || w.lastIndexOf(word, 0) !== 0)) return;
+        if (!lists) lists = split(this.post[b]);
+        if (visit(lists[k], exact) === false || !prefix) return;
+      }
+    }
+  };
+
   function Index(raw) {
     this.docs = raw.docs;
     this.stop = new Set(raw.stop || []);
-    this.terms = raw.terms;
-    this.post = split(raw.post);
-    this.fterms = raw.fterms;
-    this.fpost = split(raw.fpost);
+    this.words = new Words(raw.terms, raw.post);
+    this.fields = new Words(raw.fterms, raw.fpost);
     this.names = raw.names || [];
     this.npost = split(raw.npost);
     this.speakers = raw.speakers || [];
@@ -82,21 +113,18 @@
   }
 
   // Adds `weight` to each document of the words matching `word` (exactly, or as a prefix).
-  function collect(terms, post, word, prefix, exactWeight, prefixWeight, into) {
-    var i = lowerBound(terms, word), found = false, n = 0;
-    for (; i < terms.length && n < PREFIX_LIMIT; i++, n++) {
-      var term = terms[i];
-      var exact = term === word;
-      if (!exact && (!prefix || term.lastIndexOf(word, 0) !== 0)) break;
+  function collect(words, word, prefix, exactWeight, prefixWeight, into) {
+    var found = false, seen = 0;
+    words.each(word, prefix, function (list, exact) {
       var weight = exact ? exactWeight : prefixWeight;
-      var docs = decode(post[i]);
+      var docs = decode(list);
       for (var j = 0; j < docs.length; j++) {
         var had = into.get(docs[j]) || 0;
         if (weight > had) into.set(docs[j], weight);
       }
       found = true;
-      if (!prefix) break;
-    }
+      return ++seen < PREFIX_LIMIT;
+    });
     return found;
   }
 
@@ -111,10 +139,10 @@
       var word = qwords[k];
       var last = k === qwords.length - 1;
       var text = new Map(), fields = new Map();
-      var exact = collect(this.terms, this.post, word, false, 2, 0, text);
+      var exact = collect(this.words, word, false, 2, 0, text);
       // The last word is still being typed; other words fall back to prefixes when not found.
-      if (last || !exact) collect(this.terms, this.post, word, true, 2, 1, text);
-      collect(this.fterms, this.fpost, word, last || !exact, 3, 2, fields);
+      if (last || !exact) collect(this.words, word, true, 2, 1, text);
+      collect(this.fields, word, last || !exact, 3, 2, fields);
       var next = new Map();
       text.forEach(function (score, doc) {
         if (scores !== null && !scores.has(doc)) return;
@@ -176,7 +204,10 @@
     return node;
   }
 
+  // `path` under the site root; "a/b/" in the index stands for "a/b/index.html" (file://
+  // shows a folder listing, not the page, for a bare folder).
   function join(base, path) {
+    if (/\/$/.test(path)) path += "index.html";
     return (base ? base.replace(/\/$/, "") + "/" : "") + path;
   }
 
