@@ -14,8 +14,10 @@ from .lexicon import CueVerb, Lexicon, load_lexicon
 from .quotes import QUOTE_MARKS, QuoteSegment, chain_quotations, find_quotes, paragraph_spans
 from .speakers import UNKNOWN, EntityIndex, PronounResolver, Source, classify_source
 
-# Direct quotes shorter than this (in words) are names, titles or scare quotes, not claims.
-MIN_QUOTE_WORDS = 4
+# Direct quotes shorter than this (in words) are not claims: with a cue, "Absolutely not."
+# counts; a floating quote (no cue) needs a little more to be told from a name or a title.
+MIN_QUOTE_WORDS = 2
+MIN_FLOATING_QUOTE_WORDS = 3
 # How far (in tokens) an attribution may reach after a closing quotation mark.
 MAX_ATTRIBUTION_TOKENS = 25
 # A paragraph this short without final punctuation is a headline or a caption.
@@ -51,7 +53,7 @@ class _Article:
         self.text: str = doc.text
         self.lexicon = lexicon
         self.index = EntityIndex(entities, self.text)
-        self.index.learn_gender()
+        self.index.learn_gender(lexicon.given_names)
         self.paragraphs = paragraph_spans(self.text)
         self._paragraph_starts = [s for s, _ in self.paragraphs]
         self.segments = find_quotes(self.text)
@@ -180,7 +182,9 @@ def _speaker_head(token: Any, article: _Article, depth: int = 0) -> Any:
     children = list(token.children)
     if any(c.dep_ == "auxpass" for c in children):
         agent = next((c for c in children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return None
     paragraph = article.paragraph_of(token.idx)
     subjects = [
         c for c in children if c.dep_ in SUBJECTS and article.paragraph_of(c.idx) == paragraph
@@ -192,16 +196,26 @@ def _speaker_head(token: Any, article: _Article, depth: int = 0) -> Any:
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             return token.head  # "Devocht, who had told Montalvo ...": the antecedent
         return subject
-    # "..., said, analysts": the inverted subject parsed as an object after the verb.
+    # "C, said, analysts": the inverted subject parsed as an object after the verb. Only
+    # right after the content (a comma or closing quote before the verb), and never for
+    # "tell", whose object is the listener.
     content_after = any(c.dep_ == "ccomp" and c.i > token.i for c in children)
-    for child in children:
-        if (
-            child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
-            and child.i > token.i
-            and child.pos_ in ("NOUN", "PROPN")
-            and not content_after
-        ):
-            return child
+    before = token.doc[token.i - 1].text if token.i > 0 else ""
+    if before in (",", "—", "–") or before in QUOTE_MARKS:
+        for child in children:
+            if (
+                child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
+                and child.i > token.i
+                and child.pos_ in ("NOUN", "PROPN")
+                and not content_after
+                and token.lemma_.lower() != "tell"
+            ):
+                return child
+    # "X was quoted as saying C": the passive subject of "quoted" said it.
+    if token.dep_ == "pcomp" and token.head.lower_ == "as":
+        passive = token.head.head
+        if any(c.dep_ == "auxpass" for c in passive.children):
+            return next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
     # "with analysts saying C": the participle hangs on its subject.
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return token.head
@@ -305,7 +319,11 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
                     text, start.idx, article.doc[stop - 1].idx + len(article.doc[stop - 1].text)
                 )
         # "C, X said" with C parsed as the main clause and the cue hanging off it.
-        if token.dep_ in ("parataxis", "ccomp", "advcl", "dep") and token.head.i < token.i:
+        if (
+            token.dep_ in ("parataxis", "ccomp", "advcl", "dep")
+            and token.head.i < token.i
+            and token.tag_ != "VBG"  # "..., agreeing to work": a participle reports nothing back
+        ):
             left = token.left_edge
             if left.i > sentence.start and article.doc[left.i - 1].text in (",", "—", "–"):
                 return _trim(text, sentence.start_char, left.idx)
@@ -548,8 +566,9 @@ def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], 
         head = _speaker_head(cue, article)
         source = classify_source(head, article.index, article.lexicon)
         for part in parts:
-            if len(text[part.start : part.end].split()) < MIN_QUOTE_WORDS:
-                continue
+            words = len(text[part.start : part.end].split())
+            if words < MIN_QUOTE_WORDS or (source.kind == "unknown" and words < 4):
+                continue  # a two-word quote from nobody known is a phrase, not a claim
             drafts.append(
                 Draft(
                     content=_trim(text, part.start, part.end, keep_quotes=False),
@@ -562,7 +581,10 @@ def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], 
                     cue_token=cue.i,
                 )
             )
-    return drafts, [f for f in floating if len(text[f.start : f.end].split()) >= MIN_QUOTE_WORDS]
+    floating = [
+        f for f in floating if len(text[f.start : f.end].split()) >= MIN_FLOATING_QUOTE_WORDS
+    ]
+    return drafts, floating
 
 
 def _continues_sentence(article: _Article, earlier: QuoteSegment, later: QuoteSegment) -> bool:

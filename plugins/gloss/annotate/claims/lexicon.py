@@ -38,6 +38,8 @@ class Lexicon:
     prepositions: dict[str, str]  # "according to" -> cue lemma
     vague: dict[str, str]  # head noun (1 or 2 words, lower case) -> plural name
     outputs: frozenset[str]  # nouns whose named owner is the speaker
+    anaphors: dict[str, frozenset[str]]  # "company" -> labels of the entity it refers back to
+    given_names: dict[str, str]  # lower-case given name -> "m" | "f"
 
     def vague_name(self, modifier: str, head: str, lemma: str) -> str | None:
         """The vague-source name for a head noun (with the word before it), or None."""
@@ -95,12 +97,21 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
     sources_path = directory / "sources.yml"
     cues = _read_yaml(cues_path)
     sources = _read_yaml(sources_path)
+    names = _read_yaml(directory / "given_names.yml")
+    given_names = {str(n).lower(): "f" for n in names.get("female") or []}
+    given_names.update({str(n).lower(): "m" for n in names.get("male") or []})
     prepositions = {str(k).lower(): str(v) for k, v in (cues.get("prepositions") or {}).items()}
     vague = {str(k).lower(): str(v).lower() for k, v in (sources.get("vague") or {}).items()}
     outputs = frozenset(str(w).lower() for w in sources.get("outputs") or [])
+    raw_anaphors = sources.get("anaphors") or {}
+    if not isinstance(raw_anaphors, dict):
+        raise GlossError("`anaphors` must map a noun to a list of labels", path=str(sources_path))
+    anaphors = {str(k).lower(): frozenset(map(str, v or [])) for k, v in raw_anaphors.items()}
     return Lexicon(
         verbs=_parse_verbs(cues.get("verbs") or {}, cues_path),
         prepositions=prepositions,
         vague=vague,
         outputs=outputs,
+        anaphors=anaphors,
+        given_names=given_names,
     )

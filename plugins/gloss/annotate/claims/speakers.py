@@ -85,8 +85,9 @@ class EntityIndex:
         lo = bisect.bisect_left(self._starts, lowest)
         return [m for m in reversed(self.mentions[lo:hi]) if m[1] <= offset]
 
-    def learn_gender(self) -> None:
-        """Genders from honorifics just before a mention ("Mr Key", "Ms. Salem")."""
+    def learn_gender(self, given_names: dict[str, str]) -> None:
+        """Genders from honorifics just before a mention ("Mr Key", "Ms. Salem"), else from
+        a common given name at the start of the entity's name."""
         text = self.text
         for start, _end, entity in self.mentions:
             if entity.label != "PERSON":
@@ -94,6 +95,10 @@ class EntityIndex:
             word = text[max(0, start - 6) : start].split()
             if word and word[-1].lower() in HONORIFIC_GENDER:
                 self.gender.setdefault(entity.id, HONORIFIC_GENDER[word[-1].lower()])
+        for _start, _end, entity in self.mentions:
+            first = entity.name.split()[0].lower() if entity.name.split() else ""
+            if entity.label == "PERSON" and first in given_names:
+                self.gender.setdefault(entity.id, given_names[first])
 
 
 def _token_span(token: Any) -> tuple[int, int]:
@@ -142,6 +147,10 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
                 owner = child
             elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "acl":  # "the report, published by the WHO, said"
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    owner = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if owner is not None:
                 mention = index.at(*_token_span(owner))
                 if mention and mention[2].label in SPEAKING_LABELS:
@@ -164,19 +173,18 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
     left = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
     if left:
         modifier = left[0].lower_
-    capitalised = head.text[:1].isupper() and not head.is_sent_start and head.i > 0
-    if capitalised or lemma in lexicon.outputs:
-        described = _described_entity(head, index)
-        if described:
-            return described
+    described = _described_entity(head, index)
+    if described:
+        return described
+    if lemma in lexicon.anaphors:
+        referent = _referred_entity(head, index, lexicon.anaphors[lemma])
+        if referent:
+            return referent
     vague = lexicon.vague_name(modifier, lower, lemma)
     if vague:
         span_start = left[0].idx if left and f"{modifier} {lemma}" in lexicon.vague else start
         return Source("vague", vague, None, span_start, end, text[span_start:end])
-    described = _described_entity(head, index)
-    if described:
-        return described
-    return UNKNOWN
+    return Source("unknown", None, None, start, end, head.text)
 
 
 def _entity_by_surname(head: Any, index: EntityIndex) -> Source | None:
@@ -203,6 +211,21 @@ def _unlinked_name(head: Any) -> Source:
     start, end = first.idx, head.idx + len(head.text)
     name = head.doc[first.i : head.i + 1].text
     return Source("named", name, None, start, end, name)
+
+
+# How far back (in characters) "the company" may refer to an organisation named earlier.
+ANAPHOR_REACH = 1500
+
+
+def _referred_entity(head: Any, index: EntityIndex, labels: frozenset[str]) -> Source | None:
+    """ "the company said" after "Boeing ...": the nearest earlier entity with a fitting label."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    for _m_start, m_end, entity in index.before(head.idx, max(0, head.idx - ANAPHOR_REACH)):
+        if entity.label in labels and m_end <= head.idx:
+            start, end = _token_span(head)
+            return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
+    return None
 
 
 def _described_entity(head: Any, index: EntityIndex) -> Source | None:
