@@ -285,11 +285,12 @@ class GlossArchiveGenerator(Generator):
         for entity in archive.entities.values():
             self._write_page(writer, entity.url, "entity", entity=entity, archive=archive)
         self._write_page(writer, urls.ENTITIES_INDEX, "entities", archive=archive)
-        if self.build.settings.show_claims:
-            for speaker in archive.speakers.values():
-                self._write_page(writer, speaker.url, "speaker", speaker=speaker, archive=archive)
-            self._write_page(writer, urls.SPEAKERS_INDEX, "speakers", archive=archive)
-            self._write_page(writer, urls.CLAIMS_INDEX, "claims", archive=archive)
+        for speaker in archive.speakers.values():  # none when claims are not shown
+            self._write_page(writer, speaker.url, "speaker", speaker=speaker, archive=archive)
+        # The indexes exist even with claims off: the theme's menu links to them.
+        show = self.build.settings.show_claims
+        self._write_page(writer, urls.SPEAKERS_INDEX, "speakers", archive=archive, show_claims=show)
+        self._write_page(writer, urls.CLAIMS_INDEX, "claims", archive=archive, show_claims=show)
         self.write_exports()
 
         from gloss.site.provenance import write_provenance

@@ -1,0 +1,56 @@
+"""End to end: settings change what is shown, and mistakes in curation files are reported
+with file and line without stopping the build."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from site_build import SEED, build
+
+pytestmark = pytest.mark.slow
+
+
+def seed_site(tmp_path):
+    from gloss.cli import main as gloss
+
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    shutil.copy(SEED, content / "sources" / SEED.name)
+    gloss(["ingest", "--output", str(content / "articles"), str(content / "sources")])
+    return content
+
+
+def test_labels_claims_and_curation_mistakes(tmp_path, caplog) -> None:
+    content = seed_site(tmp_path)
+    (content / "entities.yml").write_text(
+        "entities:\n  - name: Xi Jinping\n    label: PERSON\n  - name: Nowhere\n    label: PLANET\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    with caplog.at_level(logging.WARNING):
+        build(
+            content,
+            out,
+            tmp_path / "cache",
+            GLOSS_LABELS=["PERSON"],
+            GLOSS_SHOW_CLAIMS=False,
+        )
+    mistakes = [r.getMessage() for r in caplog.records if "entities.yml" in r.getMessage()]
+    assert mistakes and all(":5:" in m or ":4:" in m for m in mistakes), mistakes
+    assert (out / "index.html").is_file()
+
+    page = next(out.glob("2022/*/index.html"))
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    labels = {m["data-label"] for m in soup.select(".gl-text .gl-mention")}
+    assert labels == {"PERSON"}
+    assert soup.select(".gl-text .gl-claim") == []
+    assert not (out / "speaker").exists()
+    assert "not marked" in (out / "claims" / "index.html").read_text(encoding="utf-8")
+    assert (out / "entity" / "xi-jinping" / "index.html").is_file()
+    assert not (out / "entity" / "china").exists()
+    # Exports keep everything the engine found, whatever is shown.
+    data = (out / "data" / "articles").glob("*.json")
+    assert '"label":"GPE"' in next(data).read_text(encoding="utf-8")
