@@ -389,3 +389,51 @@ def test_claim_ids_follow_text_order(annotator):
     claims = claims_of(annotator, text)
     assert [c["id"] for c in claims] == ["c1", "c2"]
     assert claims[0]["content"]["start"] < claims[1]["content"]["start"]
+
+
+def test_she_never_resolves_to_a_man_by_given_name(annotator):
+    text = (
+        "Antonio Guterres warned that the world was running out of time.\n\n"
+        "She said the plan had not been discussed.\n"
+    )
+    claim = claim_with(claims_of(annotator, text), "the plan had not been discussed")
+    assert claim["speaker"]["kind"] == "unknown"
+
+
+def test_the_company_refers_back_to_the_organisation(annotator):
+    text = (
+        "Boeing delivered 40 planes in March.\n\n"
+        "The company said it would cut 2,000 jobs by the end of the year.\n"
+    )
+    claim = claim_with(claims_of(annotator, text), "cut 2,000 jobs")
+    assert speaker(claim) == ("named", "Boeing")
+
+
+def test_a_definite_description_naming_an_entity(annotator):
+    text = (
+        "The Church of Scientology opened a new centre in Sydney on Monday. The Church said "
+        "the centre would serve the whole region."
+    )
+    claim = claim_with(claims_of(annotator, text), "the centre would serve")
+    assert speaker(claim) == ("named", "Church of Scientology")
+
+
+def test_report_published_by_an_organisation(annotator):
+    text = (
+        "The report, published by the World Health Organization on Tuesday, said that "
+        "cases had doubled."
+    )
+    claim = claim_with(claims_of(annotator, text), "cases had doubled")
+    assert speaker(claim) == ("named", "World Health Organization")
+
+
+def test_quoted_as_saying(annotator):
+    text = "Finance minister Olaf Scholz was quoted as saying that the economy would recover."
+    claim = claim_with(claims_of(annotator, text), "the economy would recover")
+    assert speaker(claim) == ("named", "Olaf Scholz")
+
+
+def test_tell_keeps_its_listener_out_of_the_speaker(annotator):
+    text = 'Whitmore said the case was closed, and told the police, "everything he did".'
+    for claim in claims_of(annotator, text):
+        assert claim["speaker"]["name"] != "police"
