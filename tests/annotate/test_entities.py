@@ -183,3 +183,15 @@ def test_acronyms(acronym, name, expected):
 
 def test_name_key_ignores_case_spacing_and_apostrophe_style():
     assert name_key("Worker’s  Service\nCentre") == name_key("worker's service centre")
+
+
+def test_head_noun_outvotes_the_model_label():
+    from gloss.annotate.entities import head_noun_label
+
+    assert head_noun_label(("Google", "Science", "Fair")) == "EVENT"
+    assert head_noun_label(("Saudi", "Gazette")) == "ORG"
+    assert head_noun_label(("Metro", "Toronto", "Convention", "Centre")) == "FAC"
+    assert head_noun_label(("Center", "for", "Russian", "Studies")) == "ORG"
+    assert head_noun_label(("Battle", "of", "Hastings")) == "EVENT"
+    assert head_noun_label(("Xi", "Jinping")) is None
+    assert head_noun_label(("Paris",)) is None

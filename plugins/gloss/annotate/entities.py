@@ -67,6 +67,35 @@ def span_rules() -> SpanRules:
     )
 
 
+@lru_cache(maxsize=1)
+def head_nouns() -> tuple[dict[str, str], dict[str, str]]:
+    """``data/entities/head_nouns.yml`` as two maps: last word -> label, word before a
+    particle -> label."""
+    text = resources.files("gloss").joinpath("data/entities/head_nouns.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    maps: list[dict[str, str]] = []
+    for key in ("last_word", "before_particle"):
+        words: dict[str, str] = {}
+        for label, nouns in (data.get(key) or {}).items():
+            for noun in nouns or []:
+                words.setdefault(str(noun).lower(), label)
+        maps.append(words)
+    return maps[0], maps[1]
+
+
+def head_noun_label(tokens: tuple[str, ...]) -> str | None:
+    """The label a multi-word name's head noun implies ("Google Science Fair" -> EVENT)."""
+    if len(tokens) < 2:
+        return None
+    last_word, before_particle = head_nouns()
+    particles = span_rules().name_particles
+    words = [t.lower().strip(".") for t in tokens]
+    for i, word in enumerate(words[1:], 1):
+        if word in particles and word not in ("&", "and"):
+            return before_particle.get(words[i - 1]) if i == 1 else None
+    return last_word.get(words[-1])
+
+
 def doc_text(doc: Any) -> str:
     """``doc.text``, built once: spaCy joins the tokens again on every access."""
     text = doc.user_data.get("gloss.text")
@@ -145,6 +174,9 @@ class Group:
         for c in self.members:
             if c.person_evidence:
                 votes["PERSON"] += 3
+            head_label = head_noun_label(c.tokens)
+            if head_label is not None and c.votes:
+                votes[head_label] += 3
             if c.label and c.votes:
                 votes[c.label] += 1 + 0.5 * (len(c.tokens) - 1)
         if not votes:
