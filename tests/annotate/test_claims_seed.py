@@ -117,3 +117,21 @@ def test_seed_named_speakers_link_to_entities(annotator, seed_path):
             assert ids.get(speaker["entity"]) == speaker["name"]
         elif speaker["kind"] == "vague":
             assert speaker["entity"] is None
+
+
+def test_seed_claims_follow_the_schema(seed_claims, root):
+    import json
+
+    import jsonschema
+
+    schema = json.loads(
+        (root / "plugins/gloss/data/schema/gloss.annotations-1.json").read_text(encoding="utf-8")
+    )
+    text, claims = seed_claims
+    record = {"schema": "gloss.annotations/1", "source": None, "text_sha256": "0" * 64}
+    jsonschema.validate({**record, "entities": [], "claims": claims}, schema)
+    for claim in claims:
+        for part in ("speaker", "cue", "content"):
+            span = claim[part]
+            if span and span.get("start") is not None:
+                assert text[span["start"] : span["end"]] == span["text"]

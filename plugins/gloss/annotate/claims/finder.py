@@ -686,16 +686,19 @@ def _resolve(article: _Article, drafts: list[Draft]) -> list[Draft]:
 def _to_dict(article: _Article, draft: Draft, claim_id: str) -> dict[str, Any]:
     text = article.text
     start, end = draft.content
-    cue_start, cue_end = draft.cue if draft.cue else (None, None)
-    return {
-        "id": claim_id,
-        "speaker": draft.source.to_dict(),
-        "cue": {
+    cue = None
+    if draft.cue is not None:
+        cue_start, cue_end = draft.cue
+        cue = {
             "lemma": draft.cue_lemma,
             "start": cue_start,
             "end": cue_end,
-            "text": text[cue_start:cue_end] if draft.cue else None,
-        },
+            "text": text[cue_start:cue_end],
+        }
+    return {
+        "id": claim_id,
+        "speaker": draft.source.to_dict(),
+        "cue": cue,
         "content": {"start": start, "end": end, "text": text[start:end]},
         "mode": draft.mode,
     }
