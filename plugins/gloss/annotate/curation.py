@@ -117,6 +117,23 @@ class Curation:
                 out.setdefault(key, known)
         return out
 
+    def known_forms_pattern(self) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+        """One whole-word regex for every name and alias, and which entry each form is."""
+        cached = self.__dict__.get("_forms_pattern")
+        if cached is None:
+            owner_of: dict[str, int] = {}
+            for index, known in enumerate(self.entities):
+                for form in (known.name, *known.aliases):
+                    owner_of.setdefault(form, index)
+            pattern = None
+            if owner_of:
+                alternatives = "|".join(
+                    re.escape(f) for f in sorted(owner_of, key=len, reverse=True)
+                )
+                pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+            cached = self.__dict__["_forms_pattern"] = (pattern, owner_of)
+        return cached
+
     def describe(self, entity_id: str) -> KnownEntity | None:
         """The entities.yml entry (description, Wikidata id) of an entity id, if any."""
         return next((k for k in self.entities if k.id == entity_id), None)
@@ -462,11 +479,14 @@ def _apply_knowledge(table: _EntityTable, text: str, curation: Curation) -> None
         known = next((known_by_key[k] for k in keys if k in known_by_key), None)
         if known is not None:
             table.set_identity(e, known.name, known.label)
-    # Every occurrence of a known name or alias is a mention.
-    for known in curation.entities:
-        spans: list[tuple[int, int]] = []
-        for form in {known.name, *known.aliases}:
-            spans.extend(_occurrences(text, form))
+    # Every occurrence of a known name or alias is a mention (one regex for all of them).
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    pattern, owner_of = curation.known_forms_pattern()
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            spans_of.setdefault(owner_of[m.group(0)], []).append(m.span())
+    for index, known in enumerate(curation.entities):
+        spans = spans_of.get(index)
         if not spans:
             continue
         taken = table.taken()
