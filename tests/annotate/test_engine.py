@@ -78,3 +78,40 @@ def test_split_chunks_concatenate_to_the_text():
     assert "".join(chunks) == text
     assert all(len(c) <= 120 for c in chunks)
     assert len(chunks) > 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x " * 2_600_000,  # enormous: refused before parsing
+        "bad \ud800 surrogate",
+        "\x01\x02\x03\x04\x05\x06\x07\x08" * 10,
+    ],
+)
+def test_unusable_text_gives_a_one_line_error(annotator, validator, text):
+    record = annotator.annotate_texts([text, "Angela Merkel spoke."])[0]
+    validator.validate(record)
+    assert record["entities"] == [] and record["claims"] == []
+    assert record["error"] and "\n" not in record["error"]
+
+
+@pytest.mark.parametrize(
+    "text", ["...", "\n\n\n", "!!! ??? ;;;", "1234 5678", "🙂🙂🙂", "a\n\n\n\nb\n\n"]
+)
+def test_text_without_sentences_or_names_is_an_empty_record(annotator, validator, text):
+    record = annotator.annotate_texts([text])[0]
+    validator.validate(record)
+    assert "error" not in record
+    assert record["entities"] == []
+
+
+def test_a_giant_paragraph_is_chunked_too(annotator, monkeypatch):
+    import gloss.annotate.nlp as nlp
+
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 300)
+    text = " ".join(["Barack Obama met Angela Merkel in Berlin on Monday."] * 20)
+    record = annotator.annotate_texts([text])[0]
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+    assert any(e["name"] == "Angela Merkel" for e in record["entities"])

@@ -42,6 +42,10 @@ def check_text(text: Any) -> str | None:
         return f"expected text, got {type(text).__name__}"
     if len(text) > MAX_TEXT_CHARS:
         return f"text too long: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "not valid Unicode text (lone surrogate code points)"
     if "\x00" in text:
         return "binary data, not text (contains NUL characters)"
     controls = len(_CONTROL_CHARS.findall(text, 0, 10000))
