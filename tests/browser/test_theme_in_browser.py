@@ -209,3 +209,22 @@ def test_screenshots_of_the_article_page(browser, seed_article, artifacts):
     context.close()
     for name in ("wide", "popover", "label-tags", "narrow", "print"):
         assert (artifacts / f"article-{name}.png").stat().st_size > 10_000
+
+
+def test_search_semantics_in_the_browser(page, site):
+    """All words must match, the last as a prefix; accents and case do not matter."""
+    page.goto(url_of(site / "search.html"))
+
+    def titles(query: str) -> list[str]:
+        found = page.evaluate("q => GlossSearch.search(q, 50)", query)
+        return [r["title"] for r in found["results"]]
+
+    harbour = "Harbour in Valparaíso reopens after storm repairs"
+    assert titles("valparaiso") == [harbour]
+    assert titles("VALPARAÍSO harb") == [harbour]
+    assert titles("Putin Valparaiso") == []
+    assert titles("the of and") == []
+    assert any("Putin" in t for t in titles("Putin"))
+    # A title match outranks a match in the text alone.
+    ranked = titles("library")
+    assert ranked and ranked[0] == "National library digitises wartime newspapers"
