@@ -293,6 +293,8 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
         if after:
             clause = after[0]
             first = clause.left_edge
+            if first.i < token.i:
+                return None  # "a plan, which officials say will cost ...": a parenthetical
             if first.lower_ in WH_WORDS or any(
                 c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children
             ):
@@ -647,7 +649,15 @@ def find_claims(
     according = _according_claims(article, verbs)
     drafts = quoted + [d for d in verbs + according if not _inside_any(d.content, quoted)]
     drafts += [
-        Draft((seg.start, seg.end), "say", None, UNKNOWN, "direct", seg.start, floating=True)
+        Draft(
+            _trim(article.text, seg.start, seg.end, keep_quotes=False),
+            "say",
+            None,
+            UNKNOWN,
+            "direct",
+            seg.start,
+            floating=True,
+        )
         for seg in floating
         if not any(_overlaps((seg.start, seg.end), d.content) for d in drafts)
     ]
