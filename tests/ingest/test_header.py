@@ -128,3 +128,10 @@ def test_by_in_a_sentence_is_not_a_byline():
 def test_split_names_rejects_sentences():
     assert split_names("the end of the year") is None
     assert split_names("A. B. Carter and Mary-Jane Watson") == ["A. B. Carter", "Mary-Jane Watson"]
+
+
+def test_url_alone_before_the_title():
+    article = ingest_text(capture(["https://example.org/bridge", TITLE]))
+    assert article.url == "https://example.org/bridge"
+    assert article.title == TITLE
+    assert article.paragraphs == BODY

@@ -17,7 +17,7 @@ from functools import cache
 from gloss.ingest.data import DATA_DIR, load_lines, load_yaml
 
 # A comment-section heading is looked for this many lines above the current tail line, and
-# only in the last part of the capture, so that it never reaches into the body.
+# only in the last 40 % of the capture's characters, so that it never reaches into the body.
 SECTION_REACH = 40
 SECTION_ZONE = 0.4
 
@@ -127,7 +127,15 @@ def trim_tail(lines: list[str], start: int, end: int | None = None) -> Trim:
     dropped: list[int] = []
     licence = None
     index = end - 1
-    zone_top = start + int((end - start) * (1 - SECTION_ZONE))
+    # The comment-section zone: the lines after the first (1 - SECTION_ZONE) of the text,
+    # counted in characters (a short unwrapped article has few, long lines).
+    total = sum(len(lines[i]) for i in range(start, end))
+    seen, zone_top = 0, end
+    for i in range(start, end):
+        if seen >= total * (1 - SECTION_ZONE):
+            zone_top = i
+            break
+        seen += len(lines[i])
     while index >= start:
         line = lines[index]
         if not line.strip():

@@ -61,28 +61,33 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-# Single-byte encodings of Latin-script text. charset-normalizer cannot reliably tell them
-# apart on a short capture (it often answers cp1250 for French or Portuguese text), and news
-# captures in them are overwhelmingly Windows-1252, so within this family we take cp1252.
-_LATIN_FAMILY = {
-    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
-    "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
-    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp850", "cp437", "cp858",
-}  # fmt: skip
+_OTHER_SCRIPTS = ("Cyrillic", "Greek", "Arabic", "Hebrew", "Thai", "CJK", "Hangul", "Hiragana",
+                  "Katakana", "Devanagari", "Bengali", "Armenian", "Georgian", "Ethiopic")  # fmt: skip
+
+
+def _latin_script(alphabets: list[str]) -> bool:
+    """Do charset-normalizer's alphabets for a guess name no script other than Latin?"""
+    return not any(script in name for name in alphabets for script in _OTHER_SCRIPTS)
 
 
 def _legacy(data: bytes, path: str | None) -> tuple[str, str]:
-    """A legacy (not UTF) encoding: Windows-1252 for Latin script, else charset-normalizer."""
+    """A legacy (not UTF) encoding. charset-normalizer cannot reliably tell the Latin-script
+    single-byte encodings apart on a short capture (it answers cp1250 or cp852 for French or
+    Spanish text), and news captures in them are overwhelmingly Windows-1252; so Latin-script
+    text is decoded as cp1252 (Latin-1 if cp1252 cannot), other scripts as guessed."""
     from charset_normalizer import from_bytes  # lazy: only needed for legacy encodings
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding in _LATIN_FAMILY:
+    # Text that is nearly all ASCII with a few accented letters is Western European: a CJK or
+    # Cyrillic capture has mostly non-ASCII bytes. (A guess of Big5 for "García" is common.)
+    non_ascii = sum(1 for byte in data if byte > 127)
+    best = None if non_ascii < 0.05 * len(data) else from_bytes(data).best()
+    if best is None or _latin_script(best.alphabets):
         for codec in ("cp1252", "latin-1"):
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError:
                 continue
-    if best is None:
+    if best is None:  # latin-1 decodes any bytes, so only a non-Latin guess gets here
         raise GlossError("cannot tell the file's text encoding", path=path)
     return str(best), best.encoding
 

@@ -245,6 +245,9 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
     free = [i for i in header_lines if i not in roles]
     if last_marker < 0:
         free = candidates[:1]
+    elif not free and last_marker + 1 < len(candidates):
+        # Only fields so far (a URL, a date): the title is the next line.
+        free = [candidates[last_marker + 1]]
     if free:
         roles[free[0]] = "title"
         header.title = " ".join(lines[free[0]].split())

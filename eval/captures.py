@@ -1,0 +1,453 @@
+"""Synthetic raw captures of known articles, made the way real captures look.
+
+Each capture varies, from a seeded random generator:
+
+* header: byline shapes (none, "By A", "By A, B and C", "By A & B", "Author: A", "By" alone
+  with names on the next lines, Spanish/French/German bylines), date formats and languages
+  (or no date), URL present or absent, bare or labelled, before or after the other fields;
+* body: hard wrap at a width of 60–90 characters, sometimes with per-line jitter (text copied
+  from a page in a proportional font), stray short lines inside sentences, some captures with
+  blank lines between paragraphs, a few with one unwrapped line per paragraph;
+* debris: Blogger/WordPress/share-widget footers in several languages, comment sections, site
+  chrome above the header;
+* encoding: UTF-8, UTF-8 with BOM, UTF-16, Windows-1252, CRLF line ends.
+
+The truth (paragraphs, metadata, debris lines) comes with each capture.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import textwrap
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from eval.corpus import CorpusArticle
+
+FIRST = [
+    "Jane",
+    "John",
+    "Ana",
+    "Luis",
+    "Marie",
+    "Pierre",
+    "Hans",
+    "Eva",
+    "Wei",
+    "Priya",
+    "Olu",
+    "Sara",
+    "Tomás",
+    "Zoë",
+    "Mohammed",
+    "Aiko",
+    "Kwame",
+    "Léa",
+    "Giulia",
+    "Jan",
+]
+LAST = ["Doe", "Smith", "de la Cruz", "Müller", "O'Neil", "Nguyen", "van Dijk", "García",
+        "Okafor", "Rossi", "Dubois", "Kowalski", "Chen", "Haddad", "Silva", "Fischer-Lang",
+        "MacLeod", "Tanaka", "Eriksson", "da Costa"]  # fmt: skip
+
+MONTHS = {
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "de": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    "it": [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    "pt": [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+}
+WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+FOOTERS = [
+    ["No hay comentarios:", "Publicar un comentario"],
+    ["Share this:", "Twitter", "Facebook", "Like this:", "Like Loading..."],
+    [
+        "Share this:",
+        "Click to share on Twitter (Opens in new window)",
+        "Click to share on Facebook (Opens in new window)",
+        "Related",
+    ],
+    [
+        "Posted by {name} at {time}",
+        "Email This",
+        "BlogThis!",
+        "Share to Twitter",
+        "Share to Facebook",
+        "Share to Pinterest",
+        "Labels: news, world",
+        "No comments:",
+        "Post a Comment",
+        "Newer Post Older Post Home",
+        "Subscribe to: Post Comments (Atom)",
+    ],
+    [
+        "Publicado por {name} en {time}",
+        "Enviar por correo electrónico",
+        "Escribe un blog",
+        "Compartir en Twitter",
+        "Compartir en Facebook",
+        "Etiquetas: noticias",
+        "No hay comentarios:",
+        "Publicar un comentario",
+        "Entrada más reciente Entrada antigua Página principal",
+        "Suscribirse a: Enviar comentarios (Atom)",
+    ],
+    ["Partager cet article", "Aucun commentaire:", "Publier un commentaire"],
+    [
+        "Libellés : actualité, monde",
+        "Aucun commentaire:",
+        "Publier un commentaire",
+        "Article plus récent Article plus ancien Accueil",
+    ],
+    ["Condividi", "Nessun commento:", "Posta un commento"],
+    [
+        "Teilen mit:",
+        "Twitter",
+        "Facebook",
+        "Gefällt mir:",
+        "Gefällt mir Wird geladen …",
+        "Ähnliche Beiträge",
+    ],
+    [
+        "Compartilhe isso:",
+        "Twitter",
+        "Facebook",
+        "Curtir isso:",
+        "Curtir Carregando...",
+        "Nenhum comentário:",
+        "Postar um comentário",
+    ],
+    ["Delen:", "Twitter", "Facebook", "Vind ik leuk:", "Geen opmerkingen:", "Een reactie posten"],
+    [
+        "{n} comments:",
+        "{name} said...",
+        "Thanks for posting this, very informative.",
+        "{time}",
+        "Reply",
+        "Post a Comment",
+    ],
+    ["Leave a Reply", "Cancel reply", "You must be logged in to post a comment."],
+    ["Tags: world, politics", "© {year} {site}. All rights reserved."],
+]
+HEADS = [
+    ["Skip to content"],
+    ["Skip to content", "Menu"],
+    ["Home", "Menu", "Search"],
+    ["Advertisement"],
+]
+
+
+@dataclass
+class Capture:
+    article: CorpusArticle
+    data: bytes
+    encoding: str
+    title: str
+    authors: list[str]
+    date: str | None  # YYYY-MM-DD as written in the header (None if no date line)
+    url: str | None
+    paragraphs: list[str]
+    debris: list[str] = field(default_factory=list)
+    traits: list[str] = field(default_factory=list)  # what this capture exercises
+
+
+def _names(rng: random.Random, count: int) -> list[str]:
+    names: list[str] = []
+    while len(names) < count:
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _byline(rng: random.Random, authors: list[str]) -> list[str]:
+    def joined(conj: str) -> str:
+        return (
+            ", ".join(authors[:-1]) + f" {conj} {authors[-1]}" if len(authors) > 1 else authors[0]
+        )
+
+    shapes = [
+        lambda: [f"By {joined('and')}"],
+        lambda: [f"By {' & '.join(authors)}"] if len(authors) <= 2 else [f"By {joined('and')}"],
+        lambda: (
+            [f"Author: {authors[0]}"] if len(authors) == 1 else [f"Authors: {', '.join(authors)}"]
+        ),
+        lambda: [
+            "By",
+            *[
+                a + ("," if i < len(authors) - 2 else (" and" if i == len(authors) - 2 else ""))
+                for i, a in enumerate(authors)
+            ],
+        ],
+        lambda: ["By", *authors],
+        lambda: [f"Por {joined('y')}"],
+        lambda: [f"Par {joined('et')}"],
+        lambda: [f"Von {joined('und')}"],
+        lambda: (
+            [f"BY {joined('and').upper()}"] if False else [f"By {joined('and')} | Staff Reporter"]
+        ),
+    ]
+    return rng.choice(shapes)()
+
+
+def _date_line(rng: random.Random, day: Date) -> str:
+    en = MONTHS["en"][day.month - 1]
+    hour, minute = rng.randrange(6, 23), rng.randrange(60)
+    shapes = [
+        lambda: f"Published: {en[:3]} {day.day}, {day.year}",
+        lambda: f"{day.day} {en} {day.year}",
+        lambda: f"{day.isoformat()} {hour:02d}:{minute:02d} GMT",
+        lambda: f"Publicado el {day.day} de {MONTHS['es'][day.month - 1]} de {day.year}",
+        lambda: (
+            f"Updated: {en} {day.day}, {day.year} at {hour % 12 or 12}:{minute:02d} {'p.m.' if hour >= 12 else 'a.m.'} EDT"
+        ),
+        lambda: (
+            f"Publié le {day.day} {MONTHS['fr'][day.month - 1]} {day.year} à {hour}h{minute:02d}"
+        ),
+        lambda: f"Veröffentlicht am {day.day}. {MONTHS['de'][day.month - 1]} {day.year}",
+        lambda: f"Pubblicato il {day.day} {MONTHS['it'][day.month - 1]} {day.year}",
+        lambda: f"{WEEKDAYS_EN[day.weekday()]}, {en} {day.day}, {day.year}",
+        lambda: f"{day.day:02d}/{day.month:02d}/{day.year}",
+        lambda: f"Posted on {en} {day.day}, {day.year}",
+        lambda: f"Gepubliceerd op {day.day} {MONTHS['nl'][day.month - 1]} {day.year}",
+        lambda: f"Publicado em {day.day} de {MONTHS['pt'][day.month - 1]} de {day.year}",
+    ]
+    return rng.choice(shapes)()
+
+
+def _wrap(text: str, width: int, jitter: int, rng: random.Random) -> list[str]:
+    """Greedy wrap; with ``jitter``, each line's width is a little narrower at random (the
+    way a proportional font wraps a copied page)."""
+    if not jitter:
+        return textwrap.wrap(text, width=width, break_long_words=False)
+    lines: list[str] = []
+    words = text.split()
+    current = ""
+    limit = width - rng.randrange(jitter + 1)
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= limit or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+            limit = width - rng.randrange(jitter + 1)
+    if current:
+        lines.append(current)
+    return lines
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _with_stray_break(
+    paragraph: str, width: int, jitter: int, rng: random.Random
+) -> list[str] | None:
+    """Wrap ``paragraph`` with one line cut short inside a sentence, the rest re-wrapped."""
+    words = paragraph.split()
+    spots = [i for i in range(2, len(words) - 2) if not _SENTENCE_END.search(words[i - 1])]
+    if not spots:
+        return None
+    cut = rng.choice(spots)
+    before = _wrap(" ".join(words[:cut]), width, jitter, rng)
+    return [*before, *_wrap(" ".join(words[cut:]), width, jitter, rng)]
+
+
+def make_capture(article: CorpusArticle, rng: random.Random) -> Capture:
+    traits: list[str] = []
+    paragraphs = list(article.paragraphs)
+    header: list[tuple[str, list[str]]] = [("title", [article.title])]
+    authors = _names(rng, rng.choice([1, 1, 2, 2, 3])) if rng.random() < 0.8 else []
+    if authors:
+        header.append(("byline", _byline(rng, authors)))
+    day = Date.fromisoformat(article.date) if article.date else None
+    has_date = day is not None and rng.random() < 0.92
+    if has_date:
+        header.append(("date", [_date_line(rng, day)]))
+    url = article.url if rng.random() < 0.75 else None
+    if url:
+        line = rng.choice([url, url, f"Source: {url}", f"URL: {url}"])
+        header.append(("url", [line]))
+    # Order: usually title first; sometimes fields shuffled after it, or the URL first.
+    first, rest = header[0], header[1:]
+    if rng.random() < 0.3:
+        rng.shuffle(rest)
+        traits.append("header-shuffled")
+    ordered = [first, *rest]
+    if url and rng.random() < 0.15:
+        ordered = [h for h in ordered if h[0] == "url"] + [h for h in ordered if h[0] != "url"]
+        traits.append("url-first")
+    lines: list[str] = []
+    debris: list[str] = []
+    if rng.random() < 0.15:
+        head = rng.choice(HEADS)
+        lines.extend(head)
+        debris.extend(head)
+        traits.append("head-debris")
+    for _, block in ordered:
+        lines.extend(block)
+    if rng.random() < 0.2:
+        lines.append("")
+    width = rng.randrange(60, 91)
+    jitter = rng.choice([0, 0, 0, 2, 3]) if rng.random() < 0.5 else 0
+    if jitter:
+        traits.append("jitter")
+    style = rng.random()
+    body: list[str] = []
+    if style < 0.15:
+        traits.append("blank-lines")
+        for paragraph in paragraphs:
+            body.extend([*_wrap(paragraph, width, jitter, rng), ""])
+        body.pop()
+    elif style < 0.2:
+        traits.append("unwrapped")
+        body.extend(paragraphs)
+    else:
+        strays = set(
+            rng.sample(range(len(paragraphs)), k=min(len(paragraphs), rng.choice([0, 0, 1, 2])))
+        )
+        if strays:
+            traits.append("stray-lines")
+        for index, paragraph in enumerate(paragraphs):
+            wrapped = _with_stray_break(paragraph, width, jitter, rng) if index in strays else None
+            body.extend(wrapped or _wrap(paragraph, width, jitter, rng))
+    lines.extend(body)
+    if rng.random() < 0.6:
+        footer = [
+            line.format(
+                name=rng.choice(_names(rng, 1)),
+                time=f"{rng.randrange(1, 12)}:{rng.randrange(60):02d} PM",
+                n=rng.randrange(2, 40),
+                year=2020,
+                site="World News Blog",
+            )
+            for line in rng.choice(FOOTERS)
+        ]
+        if rng.random() < 0.5:
+            lines.append("")
+        lines.extend(footer)
+        debris.extend(footer)
+        traits.append("footer")
+    text = "\n".join(lines) + ("\n" if rng.random() < 0.8 else "")
+    if rng.random() < 0.1:
+        text = text.replace("\n", "\r\n")
+        traits.append("crlf")
+    encoding = rng.choices(["utf-8", "utf-8-sig", "utf-16", "cp1252"], weights=[75, 8, 7, 10])[0]
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        encoding, data = "utf-8", text.encode("utf-8")
+    traits.append(encoding)
+    return Capture(
+        article=article,
+        data=data,
+        encoding=encoding,
+        title=article.title,
+        authors=authors,
+        date=day.isoformat() if has_date and day else None,
+        url=url,
+        paragraphs=paragraphs,
+        debris=debris,
+        traits=traits,
+    )
+
+
+def make_captures(articles: list[CorpusArticle], seed: int = 2) -> list[Capture]:
+    """One capture per article; the same seed gives the same captures."""
+    rng = random.Random(seed)
+    return [make_capture(article, rng) for article in articles]
