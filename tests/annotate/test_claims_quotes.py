@@ -95,3 +95,11 @@ def test_bad_lexicon_is_a_one_line_gloss_error(tmp_path, cues, message):
     assert message in str(caught.value)
     assert "cues.yml" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_duplicate_key_in_a_lexicon_is_reported_with_its_line(tmp_path):
+    folder = _write_lexicon(tmp_path, "verbs:\n  say: {}\n  tell: {}\n  say: {}\n")
+    with pytest.raises(GlossError) as caught:
+        load_lexicon(folder)
+    assert "duplicate key 'say'" in str(caught.value)
+    assert caught.value.line == 4
