@@ -195,3 +195,27 @@ def test_head_noun_outvotes_the_model_label():
     assert head_noun_label(("Battle", "of", "Hastings")) == "EVENT"
     assert head_noun_label(("Xi", "Jinping")) is None
     assert head_noun_label(("Paris",)) is None
+
+
+def test_given_name_left_out_by_the_model_is_taken_in_but_not_a_descriptor(annotate):
+    text = "Lee lost his seat, with Junius Ho defeating him by five thousand votes."
+    record = annotate(text)
+    assert entity_at(record, text, "Ho defeating")["name"] in ("Junius Ho", "Ho")
+    text = "Critics include Scientologist Tom Cruise. Cruise did not reply."
+    record = annotate(text)
+    cruise = entity_at(record, text, "Cruise did")
+    assert cruise is not None and cruise["name"] == "Tom Cruise"
+
+
+def test_sentence_initial_surname_is_a_mention_unless_a_common_word(annotate):
+    text = (
+        "The blog was written by Mark Rathbun in March. "
+        "Rathbun wrote that the case was closed.\n\n"
+        "The minister Theresa May spoke in May about the key issues. "
+        "May said the vote would happen."
+    )
+    record = annotate(text)
+    rathbun = next(e for e in record["entities"] if e["name"] == "Mark Rathbun")
+    assert [m["text"] for m in rathbun["mentions"]].count("Rathbun") == 1
+    may = next(e for e in record["entities"] if e["name"] == "Theresa May")
+    assert all(m["start"] != text.index("May about") for m in may["mentions"])

@@ -233,6 +233,32 @@ def _extend_hyphenated(doc: Any, tokens: list[Any]) -> list[Any]:
     return tokens
 
 
+def _extend_given_name(doc: Any, tokens: list[Any]) -> list[Any]:
+    """Take in a given name the model left out ("with Junius Ho": it tagged only "Ho").
+
+    The word before must be a capitalised proper noun outside any other entity, inside the
+    sentence, and no title or common word.
+    """
+    rules = span_rules()
+    if not tokens or tokens[0].i == 0:
+        return tokens
+    before = doc[tokens[0].i - 1]
+    if (
+        before.whitespace_ == " "
+        and before.tag_ == "NNP"
+        and before.is_title
+        and before.ent_iob_ == "O"
+        and not before.is_sent_start
+        and before.lower_ not in rules.titles
+        and before.lower_ not in rules.common_words
+        and before.lower_ not in rules.person_nouns
+        and not before.lower_.endswith(("ist", "ists"))  # "Scientologist Tom Cruise"
+        and not before.is_stop
+    ):
+        return [before, *tokens]
+    return tokens
+
+
 def _strip_hyphen_prefix(tokens: list[Any]) -> list[Any]:
     """Drop "pro-Beijing", "Pan-democrat", "ex-" ... glued before a name."""
     rules = span_rules()
@@ -378,6 +404,8 @@ def candidate_from_tokens(
         tokens, titled = _strip_titles(tokens)
         tokens = _strip_edges(tokens)
     tokens = _extend_hyphenated(doc, tokens)
+    if label == "PERSON":
+        tokens = _extend_given_name(doc, tokens)
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -674,6 +702,7 @@ def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
     if not owners_of:
         return
     bylines = _byline_ranges(text)
+    lower_words = {t.text for t in doc if t.is_lower}
     pattern = re.compile(
         r"(?<![\w-])(?:"
         + "|".join(re.escape(f) for f in sorted(owners_of, key=len, reverse=True))
@@ -687,8 +716,16 @@ def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
         if span is None:
             continue  # not on token boundaries
         tokens = list(span)
-        if len(tokens) == 1 and not _proper_noun(tokens[0]):
-            continue  # "May" the month, "Bill" the noun ...
+        if any(t.ent_type_ and t.ent_type_ not in NAME_LABELS for t in tokens):
+            continue  # the model read it as a date or a number ("in May")
+        # A sentence-initial "Rathbun" tagged NN is still the name when the word never
+        # occurs in lower case in this text ("May" the month and "Key" the noun do).
+        if (
+            len(tokens) == 1
+            and not _proper_noun(tokens[0])
+            and (not tokens[0].is_title or tokens[0].lower_ in lower_words)
+        ):
+            continue
         if heads.get(m.group(0)) and doc_text(doc)[max(0, s - 4) : s].lower() != "the ":
             continue  # "Church" stands for "Church of Scientology" only as "the Church"
         in_byline = any(b0 <= s and e <= b1 for b0, b1 in bylines)
