@@ -135,3 +135,20 @@ def test_url_alone_before_the_title():
     assert article.url == "https://example.org/bridge"
     assert article.title == TITLE
     assert article.paragraphs == BODY
+
+
+def test_site_chrome_between_header_fields_is_dropped():
+    article = ingest_text(
+        capture(
+            [
+                TITLE,
+                "From Wikinews, the free news source you can write!",
+                "Wednesday, June 15, 2022",
+                "https://en.wikinews.org/wiki/X",
+            ]
+        )
+    )
+    assert article.subtitle is None
+    assert article.date == "2022-06-15"
+    assert article.dropped == ["From Wikinews, the free news source you can write!"]
+    assert article.line_roles[:4] == ["title", "dropped", "date", "url"]

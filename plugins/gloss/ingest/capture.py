@@ -37,7 +37,7 @@ def ingest_text(text: str, source: str = "<text>", source_sha256: str | None = N
     tail = trim_tail(lines, header.end)
     for index, role in header.roles.items():
         roles[index] = role
-    dropped_indices = sorted(set(head.dropped) | set(tail.dropped))
+    dropped_indices = sorted(set(head.dropped) | set(header.dropped) | set(tail.dropped))
     for index in dropped_indices:
         roles[index] = "dropped"
     # Unclaimed lines above the header's end (rare: a stray line between header fields)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlsplit
 
+from gloss.ingest.boilerplate import is_boilerplate
 from gloss.ingest.data import load_yaml
 from gloss.ingest.dates import find_date, parse_date_line, weekday_words
 
@@ -33,6 +34,7 @@ class Header:
     date: str | None = None
     url: str | None = None
     roles: dict[int, str] = field(default_factory=dict)  # line index → role
+    dropped: list[int] = field(default_factory=list)  # site chrome among the header lines
     end: int = 0  # index of the first line after the header
 
 
@@ -235,6 +237,11 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
                 published = published or iso
             roles[index] = "date"
             last_marker = position
+            continue
+        if is_boilerplate(line) and position > 0:
+            # Site chrome between header fields ("From Wikinews, the free news source...").
+            roles[index] = "dropped"
+            header.dropped.append(index)
             continue
         # An unclassified line: the title, a subtitle line, or the start of the body. Once
         # we are past the subtitle's room, the header cannot reach further down.
