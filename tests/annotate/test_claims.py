@@ -437,3 +437,43 @@ def test_tell_keeps_its_listener_out_of_the_speaker(annotator):
     text = 'Whitmore said the case was closed, and told the police, "everything he did".'
     for claim in claims_of(annotator, text):
         assert claim["speaker"]["name"] != "police"
+
+
+def test_attribution_in_the_middle_of_the_statement(annotator):
+    [claim] = claims_of(annotator, "The plan, John Smith said, would cost more than $2 billion.")
+    assert speaker(claim) == ("named", "John Smith")
+    assert claim["content"]["text"].startswith("The plan")
+    assert claim["content"]["text"].endswith("$2 billion")
+
+
+def test_according_to_in_the_middle_keeps_the_whole_statement(annotator):
+    text = "The vaccine, according to Pfizer, is 95 percent effective."
+    claim = claim_with(claims_of(annotator, text), "95 percent effective")
+    assert claim["content"]["text"].startswith("The vaccine")
+
+
+def test_participle_inside_the_reported_clause_shares_the_cue_speaker(annotator):
+    text = (
+        "Jane Wu, the company's chief executive, insisted on Monday that the merger would go "
+        "ahead, saying shareholders had backed it."
+    )
+    claim = claim_with(claims_of(annotator, text), "shareholders had backed it")
+    assert speaker(claim) == ("named", "Jane Wu")
+
+
+def test_quote_then_attribution_sentence(annotator):
+    text = 'John Smith was calm before the final.\n\n"We will win." Smith said after the match.\n'
+    claim = claim_with(claims_of(annotator, text), "We will win")
+    assert speaker(claim) == ("named", "John Smith")
+
+
+def test_parenthetical_which_officials_say_is_not_a_claim(annotator):
+    text = "Under the plan, which officials say will cost $2 billion, the city will build homes."
+    assert claims_of(annotator, text) == []
+
+
+def test_short_quoted_phrase_is_not_a_claim(annotator):
+    text = 'Whitmore said Montalvo turned himself in and told the police, "everything he did".'
+    assert not [
+        c for c in claims_of(annotator, text) if c["content"]["text"] == "everything he did"
+    ]

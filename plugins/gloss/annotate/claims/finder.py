@@ -235,6 +235,13 @@ def _speaker_head(token: Any, article: _Article, depth: int = 0) -> Any:
         ]
         if siblings and head.lemma_.lower() not in article.lexicon.verbs:
             return _speaker_head(siblings[-1], article, depth + 1)
+        # "X insisted that M would go ahead, saying C": the participle hangs inside the
+        # reported clause; the cue that governs that clause is the one whose speaker it shares.
+        governing = head
+        while governing.dep_ in ("ccomp", "conj") and governing.head.i != governing.i:
+            governing = governing.head
+            if governing.lemma_.lower() in article.lexicon.verbs and governing.pos_ == "VERB":
+                return _speaker_head(governing, article, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
             return _speaker_head(head, article, depth + 1)
     return None
@@ -320,6 +327,22 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
                 return _trim(
                     text, start.idx, article.doc[stop - 1].idx + len(article.doc[stop - 1].text)
                 )
+        # "The plan, X said, would cost ...": the attribution inside the statement, between
+        # commas; the content is the whole sentence (the attribution lies inside the span).
+        left, right = token.left_edge, token.right_edge
+        doc = article.doc
+        comma_before = left.text == "," or (left.i > sentence.start and doc[left.i - 1].text == ",")
+        comma_after = right.text == "," or (
+            right.i + 1 < sentence.end and doc[right.i + 1].text == ","
+        )
+        if (
+            token.dep_ in ("parataxis", "ccomp", "advcl")
+            and token.head.i > token.i
+            and left.i > sentence.start
+            and comma_before
+            and comma_after
+        ):
+            return _trim(text, sentence.start_char, sentence.end_char)
         # "C, X said" with C parsed as the main clause and the cue hanging off it.
         if (
             token.dep_ in ("parataxis", "ccomp", "advcl", "dep")
@@ -418,10 +441,19 @@ def _according_claims(article: _Article, verb_claims: list[Draft]) -> list[Draft
             phrase_end = max(source_end, last.i)
             left = (clause_start, phrase_start - 1)
             right = (phrase_end + 1, clause_end)
-            candidates = [s for s in (left, right) if s[1] >= s[0]]
+            candidates = [
+                s
+                for s in (left, right)
+                if s[1] >= s[0] and not all(t.is_punct or t.is_space for t in doc[s[0] : s[1] + 1])
+            ]
             if not candidates:
                 continue
-            best = max(candidates, key=lambda s: doc[s[1]].idx - doc[s[0]].idx)
+            if len(candidates) == 2 and doc[phrase_start - 1].text == ",":
+                # "The vaccine, according to the maker, is safe": the phrase interrupts the
+                # statement, which is the whole clause.
+                best = (clause_start, clause_end)
+            else:
+                best = max(candidates, key=lambda s: doc[s[1]].idx - doc[s[0]].idx)
             content = _trim(article.text, *_span(doc[best[0]], doc[best[1]]))
             if len(article.text[content[0] : content[1]].split()) < 3:
                 continue
@@ -467,7 +499,14 @@ def _attribution_after(article: _Article, segment: QuoteSegment, used: set[int])
     after = text[segment.close + 1 :]
     gap = after[: len(after) - len(after.lstrip())]
     follow = after.lstrip()
-    if not (inside_end.endswith((",", "?", "!", "—", "–")) or follow.startswith((",", "—", "–"))):
+    # ""C," X said" normally; ""C." X said." (an attribution-only sentence) is accepted too,
+    # below, when the cue has no statement of its own.
+    after_full_stop = inside_end.endswith(".") and not follow.startswith((",", "—", "–"))
+    if not (
+        inside_end.endswith((",", "?", "!", "—", "–"))
+        or follow.startswith((",", "—", "–"))
+        or after_full_stop
+    ):
         return None
     if "\n\n" in gap:
         return None
@@ -480,6 +519,10 @@ def _attribution_after(article: _Article, segment: QuoteSegment, used: set[int])
         if token.text in (".", "!", "?", ";") or "\n\n" in token.whitespace_:
             return None
         if token.i not in used and _quote_cue(article, token):
+            if after_full_stop and (
+                steps > 8 or any(c.dep_ in ("ccomp", "dobj") for c in token.children)
+            ):
+                return None
             return token
         if token.i + 1 >= len(article.doc):
             return None
@@ -569,8 +612,13 @@ def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], 
         source = classify_source(head, article.index, article.lexicon)
         for part in parts:
             words = len(text[part.start : part.end].split())
-            if words < MIN_QUOTE_WORDS or (source.kind == "unknown" and words < 4):
-                continue  # a two-word quote from nobody known is a phrase, not a claim
+            sentence_like = text[part.start : part.end].rstrip().endswith((".", "!", "?"))
+            if words < MIN_QUOTE_WORDS or (
+                words < 4 and (source.kind == "unknown" or not sentence_like)
+            ):
+                # A short quote is a claim only as a sentence of a known speaker ("Absolutely
+                # not."); "told the police, "everything he did"" quotes a phrase.
+                continue
             drafts.append(
                 Draft(
                     content=_trim(text, part.start, part.end, keep_quotes=False),
