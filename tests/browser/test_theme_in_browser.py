@@ -207,7 +207,12 @@ def test_screenshots_of_the_article_page(browser, seed_article, artifacts):
     page.set_viewport_size({"width": 800, "height": 1100})
     page.screenshot(path=artifacts / "article-print.png", full_page=True)
     context.close()
-    for name in ("wide", "popover", "label-tags", "narrow", "print"):
+    dark = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    dark_page = dark.new_page()
+    dark_page.goto(url_of(seed_article))
+    dark_page.screenshot(path=artifacts / "article-dark.png")
+    dark.close()
+    for name in ("wide", "popover", "label-tags", "narrow", "print", "dark"):
         assert (artifacts / f"article-{name}.png").stat().st_size > 10_000
 
 
@@ -228,3 +233,71 @@ def test_search_semantics_in_the_browser(page, site):
     # A title match outranks a match in the text alone.
     ranked = titles("library")
     assert ranked and ranked[0] == "National library digitises wartime newspapers"
+
+
+CONTRAST_JS = """
+selector => {
+  function rgb(value) {
+    let m = value.match(/^rgba?\\(([^)]+)\\)/);
+    if (m) {
+      const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    }
+    m = value.match(/^color\\(srgb ([^)]+)\\)/);
+    if (m) {
+      const p = m[1].split(/[ \\/]+/).filter(Boolean).map(Number);
+      return [p[0] * 255, p[1] * 255, p[2] * 255, p.length > 3 ? p[3] : 1];
+    }
+    throw new Error("unknown colour " + value);
+  }
+  function luminance(c) {
+    const [r, g, b] = c.slice(0, 3).map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  const out = [];
+  for (const el of document.querySelectorAll(selector)) {
+    let bg = null;
+    for (let n = el; n && !bg; n = n.parentElement) {
+      const c = rgb(getComputedStyle(n).backgroundColor);
+      if (c[3] > 0.99) bg = c;
+    }
+    bg = bg || [255, 255, 255, 1];
+    const fg = rgb(getComputedStyle(el).color);
+    const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+    out.push((a + 0.05) / (b + 0.05));
+  }
+  return out;
+}
+"""
+
+TEXT_SELECTORS = [
+    ".gl-text p",
+    ".gl-text button.gl-mention",
+    ".gl-text .gl-claim",
+    ".gl-article__meta",
+    ".gl-article__meta a",
+    ".gl-controls legend",
+    ".gl-legend__abbr",
+    ".gl-badge",
+    ".gl-claims-list__what",
+    ".gl-claims-list__mode",
+    ".gl-claims-list__cue",
+    ".gl-claims-list__jump",
+    ".gl-site-footer p",
+    ".gl-nav a",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_meets_wcag_aa(browser, seed_article, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url_of(seed_article))
+    for selector in TEXT_SELECTORS:
+        ratios = page.evaluate(CONTRAST_JS, selector)
+        assert ratios, f"nothing matches {selector}"
+        assert min(ratios) >= 4.5, f"{selector}: contrast {min(ratios):.2f} in {scheme}"
+    context.close()
