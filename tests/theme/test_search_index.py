@@ -105,6 +105,7 @@ def build_sample() -> dict:
                 text="Chinese President Xi Jinping held a phone call with the Kremlin.",
                 entities=["Xi Jinping", "Vladimir Putin"],
                 speakers=["analysts"],
+                authors=["Yang Sheng"],
             ),
             SearchDocument(
                 title="Elections in Brazil",
@@ -122,6 +123,8 @@ def test_index_covers_title_text_entities_and_speakers():
     assert docs_with(index, "kremlin") == [0]  # text
     assert docs_with(index, "vladimir") == [0]  # entity name only
     assert docs_with(index, "analysts") == [0]  # speaker only
+    assert docs_with(index, "sheng") == [0]  # author only
+    assert docs_with(index, "sheng", "fterms") == [0]
     assert docs_with(index, "putin") == [0, 1]  # title of one, text of the other
     assert docs_with(index, "elections") == [1]
 

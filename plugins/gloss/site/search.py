@@ -9,7 +9,7 @@ theme's ``search.js`` reads it. The format (version 3)::
      "docs": [[title, url, date, lead], ...],   # newest first; "a/b/" stands for "a/b/index.html"
      "terms": ["0aardvark 2bbas ...", ...],  # every indexed word, sorted, in blocks of 16
      "post": ["0 2a3 ...", ...],    # per word, in the same blocks: the documents containing it
-     "fterms": [...], "fpost": [...],   # the same for words of titles, entity names, speakers
+     "fterms": [...], "fpost": [...],   # the same for words of titles, names, speakers, authors
      "names": ["Xi Jinping", ...], "npost": "...",    # entity names and aliases: documents
      "speakers": ["analysts", ...], "spost": "..."}   # speakers: documents
 
@@ -116,6 +116,7 @@ class SearchDocument:
     text: str = ""
     entities: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
 
 
 def fold(text: str) -> str:
@@ -241,7 +242,8 @@ def build_index(
     speakers: dict[str, list[int]] = {}
     docs = []
     for number, doc in enumerate(documents):
-        field_words = set(words(" ".join([doc.title, *doc.entities, *doc.speakers]))) - stop
+        fields = " ".join([doc.title, *doc.entities, *doc.speakers, *doc.authors])
+        field_words = set(words(fields)) - stop
         text_words = set(words(doc.text)) - stop
         for word in field_words | text_words:
             everywhere.setdefault(word, []).append(number)
@@ -326,6 +328,7 @@ def document_from_article(article: Any) -> SearchDocument:
         text=text,
         entities=entities,
         speakers=speakers,
+        authors=[str(a) for a in getattr(article, "authors", None) or []],
     )
 
 
