@@ -301,3 +301,15 @@ def test_text_contrast_meets_wcag_aa(browser, seed_article, scheme):
         assert ratios, f"nothing matches {selector}"
         assert min(ratios) >= 4.5, f"{selector}: contrast {min(ratios):.2f} in {scheme}"
     context.close()
+
+
+def test_header_box_results_are_keyboard_reachable(page, site):
+    page.goto(url_of(site / "index.html"))
+    page.locator("#gl-q").focus()
+    page.keyboard.type("Putin")
+    page.wait_for_selector(".gl-search-box__results .gl-result")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('.gl-search-box__results a')")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "gl-q"
+    assert page.locator(".gl-search-box__results").is_hidden()
