@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 
 import ftfy
 
@@ -129,5 +130,21 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise GlossError("empty file (only whitespace)", path=path)
-    text = ftfy.fix_text(text, _FTFY)
+    if _needs_repair(text):
+        text = ftfy.fix_text(text, _FTFY)
     return text, encoding
+
+
+def _needs_repair(text: str) -> bool:
+    """Worth running ftfy (slow, line by line)? Only if the text has mojibake or controls."""
+    return bool(_CONTROL.search(text) or (not text.isascii() and _MOJIBAKE.search(text)))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# UTF-8 read as Windows-1252/Latin-1: a lead byte (Â Ã â Ð ...) then a continuation byte
+# (U+0080-U+00BF, or what cp1252 maps those bytes to: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – —
+# ˜ ™ š › œ ž Ÿ). Cheap to search for; ftfy, which does the repair, is not.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+    "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)

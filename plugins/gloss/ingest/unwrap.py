@@ -40,6 +40,7 @@ _CLOSERS = "\"'”’»)]›"
 _SENTENCE_END = re.compile(r"[.!?…।][" + re.escape(_CLOSERS) + r"]*$|[.!?…]\s*[”\"»]$")
 # "Jane Doe:" or "Q:" at the start of a line: a speaker's turn in an interview transcript.
 _SPEAKER = re.compile(r"^((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")
+_LAST_WORD_HYPHEN = re.compile(r"(\w+)-$")
 _OPENERS = "\"'“‘«([¿¡—–-"
 
 
@@ -108,8 +109,10 @@ def join_lines(left: str, right: str, vocabulary: set[str]) -> str:
     right = right.lstrip()
     if left.endswith("\u00ad"):  # a soft hyphen: always a typesetting split
         return left[:-1] + right
-    match = re.search(r"(\w+)-$", left)
-    if not match or left.endswith("--"):
+    if not left.endswith("-") or left.endswith("--"):
+        return f"{left} {right}"
+    match = _LAST_WORD_HYPHEN.search(left[-64:])
+    if not match:
         return f"{left} {right}"
     head = match.group(1)
     tail_word = re.match(r"[\w'’]+", right)
