@@ -477,3 +477,24 @@ def test_short_quoted_phrase_is_not_a_claim(annotator):
     assert not [
         c for c in claims_of(annotator, text) if c["content"]["text"] == "everything he did"
     ]
+
+
+def test_doc_without_a_parse_or_text_gives_no_claims():
+    import spacy
+    from gloss.annotate.claims import find_claims
+
+    blank = spacy.blank("en")
+    assert find_claims(blank("Maria Lopez said the plant would close."), []) == []
+    assert find_claims(blank(""), []) == []
+
+
+def test_blank_and_odd_texts_do_not_break(annotator):
+    for text in ("   \n\n  ", '"', '""', "said said said", '\n\n"\n\n“”\n', "According to"):
+        assert isinstance(claims_of(annotator, text), list)
+
+
+def test_british_single_quotes(annotator):
+    text = "Football Association chairman Greg Clarke told the BBC: ‘We will review the rules.’"
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Greg Clarke")
+    assert claim["content"]["text"] == "We will review the rules"

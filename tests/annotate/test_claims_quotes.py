@@ -103,3 +103,13 @@ def test_duplicate_key_in_a_lexicon_is_reported_with_its_line(tmp_path):
         load_lexicon(folder)
     assert "duplicate key 'say'" in str(caught.value)
     assert caught.value.line == 4
+
+
+def test_british_single_quotes_without_apostrophe_confusion():
+    text = "‘We don’t know yet,’ the minister said. ‘It’s the players’ decision.’"
+    assert quoted(text) == ["We don’t know yet,", "It’s the players’ decision."]
+
+
+def test_single_quotes_inside_double_quotes_are_not_separate_quotes():
+    text = 'He said: "The word ‘forced’ is wrong."'
+    assert quoted(text) == ["The word ‘forced’ is wrong."]

@@ -3,8 +3,13 @@
 Curly marks (“ ”) pair unambiguously; a straight mark (") opens when no quote is open and
 closes otherwise. Quotes never cross a paragraph break, except by the journalistic
 convention: a quote still open at the end of a paragraph whose next paragraph opens with a
-quotation mark continues there (the closing mark is left off on purpose). Single quotes are
-ignored: they cannot be told from apostrophes reliably and mostly mark quotes inside quotes.
+quotation mark continues there (the closing mark is left off on purpose).
+
+Curly single quotes (‘ ’), the British style, are read in paragraphs that have no double
+quotation marks (elsewhere they are quotes inside quotes): ‘ opens after a space or an opening
+punctuation, and the first ’ not followed by a letter closes (so "don’t" and "it’s" do not, nor the
+plural possessive in "the players’ decision").
+Straight single quotes are never read: they cannot be told from apostrophes.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from dataclasses import dataclass
 OPENING_MARKS = "“«„"
 CLOSING_MARKS = "”»"
 STRAIGHT_MARK = '"'
+SINGLE_OPENING = "‘"
+SINGLE_CLOSING = "’"
 QUOTE_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -74,6 +81,10 @@ def find_quotes(text: str) -> list[QuoteSegment]:
     paragraphs = paragraph_spans(text)
     segments: list[QuoteSegment] = []
     for number, (p_start, p_end) in enumerate(paragraphs):
+        paragraph = text[p_start:p_end]
+        if SINGLE_OPENING in paragraph and not any(m in paragraph for m in QUOTE_MARKS):
+            segments.extend(_single_quotes(text, paragraphs, number))
+            continue
         open_at: int | None = None
         for i in range(p_start, p_end):
             char = text[i]
@@ -98,6 +109,36 @@ def find_quotes(text: str) -> list[QuoteSegment]:
             if end > start and (continues or _looks_like_quote_start(text, open_at)):
                 segments.append(QuoteSegment(open_at, None, start, end, number, continues))
     return segments
+
+
+def _single_quotes(text: str, paragraphs: list[tuple[int, int]], number: int) -> list[QuoteSegment]:
+    """‘British-style’ quotes in one paragraph (see the module docstring)."""
+    p_start, p_end = paragraphs[number]
+    found: list[QuoteSegment] = []
+    open_at: int | None = None
+    for i in range(p_start, p_end):
+        char = text[i]
+        if char == SINGLE_OPENING and open_at is None:
+            before = text[i - 1] if i > p_start else " "
+            if before.isspace() or before in "(:,—–-":
+                open_at = i
+        elif char == SINGLE_CLOSING and open_at is not None:
+            after = text[i + 1] if i + 1 < len(text) else " "
+            rest = text[i + 1 : i + 3].lstrip()
+            # "the players’ decision": a plural possessive, not a closing quote.
+            possessive = text[i - 1] == "s" and after.isspace() and rest[:1].islower()
+            if not after.isalpha() and not possessive:
+                start, end = _inner(text, open_at + 1, i)
+                if end > start:
+                    found.append(QuoteSegment(open_at, i, start, end, number))
+                open_at = None
+    if open_at is not None:
+        start, end = _inner(text, open_at + 1, p_end)
+        nxt = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        continues = nxt is not None and text[nxt[0] : nxt[0] + 1] == SINGLE_OPENING
+        if end > start and continues:
+            found.append(QuoteSegment(open_at, None, start, end, number, True))
+    return found
 
 
 def _looks_like_quote_start(text: str, index: int) -> bool:
