@@ -1,0 +1,94 @@
+"""HTML captures: main text and metadata with trafilatura; no markup carried over."""
+
+from __future__ import annotations
+
+import pytest
+from gloss.errors import GlossError
+from gloss.ingest import ingest_bytes, ingest_path
+from gloss.ingest.markdown import render_post
+
+PAGE = """<!doctype html>
+<html lang="en"><head>
+<title>Council votes to close old bridge | City News</title>
+<meta property="og:site_name" content="City News">
+<meta name="author" content="Jane Doe, John Smith">
+<meta property="article:published_time" content="2022-06-16T10:22:00+00:00">
+<link rel="canonical" href="https://citynews.example/2022/06/bridge">
+<style>p { color: red }</style>
+<script>var tracker = "SECRET-SCRIPT";</script>
+</head>
+<body onload="stealCookies()">
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<article>
+<h1>Council votes to close old bridge</h1>
+<p>The city council voted on Tuesday to close the old bridge to cars from next spring, after
+engineers warned that its steel supports had corroded beyond repair.</p>
+<p onclick="alert('HANDLER')">Mayor Ana Lopez said the decision was painful but necessary.
+Traffic will be diverted over the northern ring road while a new crossing is designed.</p>
+<p>"We cannot gamble with people's lives," she told reporters outside the town hall, where
+a &lt;script&gt; tag would be only text.</p>
+<script>document.write("INLINE-SCRIPT")</script>
+<p>Local shop owners fear the closure will cut their trade by a third, and a petition
+against it has gathered more than 4,000 signatures in a week.</p>
+</article>
+<section class="comments"><h3>3 comments</h3><p>COMMENT-TEXT: great article, thanks!</p></section>
+<footer>Share this: Twitter Facebook</footer>
+</body></html>
+"""
+
+
+@pytest.fixture
+def page(tmp_path):
+    path = tmp_path / "bridge.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+def test_main_text_and_metadata(page):
+    article = ingest_path(page)
+    assert article.kind == "html"
+    assert article.title == "Council votes to close old bridge"
+    assert article.authors == ["Jane Doe", "John Smith"]
+    assert article.date == "2022-06-16"
+    assert article.url == "https://citynews.example/2022/06/bridge"
+    assert article.publisher == "City News"
+    assert article.lang == "en"
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[0].startswith("The city council voted on Tuesday")
+    assert article.paragraphs[1] == (
+        "Mayor Ana Lopez said the decision was painful but necessary. Traffic will be diverted "
+        "over the northern ring road while a new crossing is designed."
+    )
+
+
+def test_no_script_style_handler_or_comment_is_carried(page):
+    article = ingest_path(page)
+    text = "\n".join(article.paragraphs)
+    for leaked in (
+        "SECRET-SCRIPT",
+        "INLINE-SCRIPT",
+        "HANDLER",
+        "stealCookies",
+        "color: red",
+        "COMMENT-TEXT",
+        "Share this",
+    ):
+        assert leaked not in text
+    assert "a <script> tag would be only text" in article.paragraphs[2]
+    post = render_post(article, "sources/bridge.html", "council-votes-to-close-old-bridge")
+    assert "<script" not in post and "onclick" not in post
+
+
+def test_html_is_recognised_by_content(tmp_path):
+    article = ingest_bytes(PAGE.encode("utf-8"), "saved-page.txt")
+    assert article.kind == "html"
+
+
+def test_html_without_text_is_an_error(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text(
+        "<html><head><title>x</title></head><body><script>1</script></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(GlossError, match="no article text"):
+        ingest_path(path)
