@@ -498,3 +498,18 @@ def test_british_single_quotes(annotator):
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("named", "Greg Clarke")
     assert claim["content"]["text"] == "We will review the rules"
+
+
+def test_describe_as_keeps_what_is_described(annotator):
+    text = "Several articles described homeopathy as a form of quackery."
+    claim = claim_with(claims_of(annotator, text), "homeopathy as a form of quackery")
+    assert speaker(claim) == ("vague", "articles")
+
+
+def test_reported_content_goes_on_after_and(annotator):
+    text = (
+        "Valeska Paris said her passport was taken away from her and she was forced to work "
+        "on the ship."
+    )
+    claim = claim_with(claims_of(annotator, text), "her passport was taken")
+    assert claim["content"]["text"].endswith("forced to work on the ship")

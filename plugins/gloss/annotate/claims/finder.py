@@ -263,6 +263,22 @@ def _verb_between(low: Any, high: Any) -> bool:
     return False
 
 
+def _reported_continuation(cue: Any, last: Any, lexicon: Lexicon) -> Any:
+    """Extend reported content over a clause the parser hung on the cue by "and": "said the
+    passport was taken and she was forced to work" (a clause with its own subject that is no
+    new report of its own)."""
+    for child in cue.children:
+        if (
+            child.dep_ == "conj"
+            and child.i > last.i
+            and child.left_edge.i <= last.i + 3
+            and child.lemma_.lower() not in lexicon.verbs
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            last = child.right_edge
+    return last
+
+
 def _that_clause_below(token: Any) -> list[Any]:
     """A "that" clause the parser hung lower than the cue ("told X in a statement that C")."""
     for t in token.subtree:
@@ -307,6 +323,7 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
             ):
                 return None  # "did not say why ...": an indirect question, not a statement
             last = max((c.right_edge for c in after), key=lambda t: t.i)
+            last = _reported_continuation(token, last, article.lexicon)
             last = article.doc[min(last.i, sentence.end - 1)]
             return _trim(text, *_span(first, last))
         subject = _speaker_head(token, article)
@@ -353,10 +370,12 @@ def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, i
             if left.i > sentence.start and article.doc[left.i - 1].text in (",", "—", "–"):
                 return _trim(text, sentence.start_char, left.idx)
     if "as" in cue.frames:
+        # "described homeopathy as a form of quackery": what is described and how, both.
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "as":
-                end = token.right_edge
-                return _trim(text, child.idx + len(child.text), end.idx + len(end.text))
+                start = article.doc[token.i + 1] if token.i + 1 < child.i else child
+                end = article.doc[min(token.right_edge.i, sentence.end - 1)]
+                return _trim(text, start.idx, end.idx + len(end.text))
     return None
 
 
