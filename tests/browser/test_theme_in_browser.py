@@ -313,3 +313,18 @@ def test_header_box_results_are_keyboard_reachable(page, site):
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.id") == "gl-q"
     assert page.locator(".gl-search-box__results").is_hidden()
+
+
+def test_print_keeps_annotations_readable_without_colour(page, seed_article):
+    page.goto(url_of(seed_article))
+    page.emulate_media(media="print")
+    after = page.eval_on_selector(
+        ".gl-text button.gl-mention[data-label=PERSON]",
+        "e => getComputedStyle(e, '::after').content",
+    )
+    assert after == '"PER"'
+    assert decoration(page, ".gl-text button.gl-mention[data-label=PERSON]") == "underline"
+    style = page.eval_on_selector(".gl-text .gl-claim", "e => getComputedStyle(e).fontStyle")
+    assert style == "italic"
+    assert page.locator(".gl-claims-panel").is_visible()
+    assert page.locator(".gl-site-header").is_hidden()
