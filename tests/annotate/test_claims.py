@@ -513,3 +513,16 @@ def test_reported_content_goes_on_after_and(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "her passport was taken")
     assert claim["content"]["text"].endswith("forced to work on the ship")
+
+
+def test_quote_attributed_by_according_to_is_direct(annotator):
+    text = '"The situation is under control," according to the Interior Ministry.'
+    [claim] = claims_of(annotator, text)
+    assert claim["mode"] == "direct"
+    assert claim["content"]["text"] == "The situation is under control"
+
+
+def test_that_followed_by_a_whole_quote_is_mixed(annotator):
+    text = 'The poster wrote that "a new obsession is taking hold on the internet."'
+    [claim] = claims_of(annotator, text)
+    assert claim["mode"] == "mixed"

@@ -28,6 +28,7 @@ SUBJECTS = ("nsubj",)
 WH_WORDS = frozenset({"why", "how", "whether", "if"})
 SENTENCE_END = re.compile(r"[.!?]")
 EDGE_PUNCTUATION = " \t\n,;:.–—-"
+_THAT_BEFORE = re.compile(r"\bthat\s*[\"“‘]?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -154,10 +155,25 @@ def _trim(text: str, start: int, end: int, keep_quotes: bool = True) -> tuple[in
             return start, end
 
 
+def _unquote(article: _Article, span: tuple[int, int]) -> tuple[int, int]:
+    """A content that is exactly one quotation, marks included, without its marks."""
+    start, end = span
+    if _THAT_BEFORE.search(article.text[max(0, start - 8) : start]):
+        return span  # 'wrote that "C"': reported speech that quotes, a mixed claim
+    for seg in article.quotes_within(start, end):
+        if seg.open == start and seg.close is not None and seg.close in (end - 1, end - 2):
+            return _trim(article.text, seg.start, seg.end, keep_quotes=False)
+    return span
+
+
 def _mode(article: _Article, start: int, end: int) -> str:
-    """ "mixed" when reported speech contains (or is) quoted words, else "indirect"."""
+    """ "direct" when the content is all quoted, "mixed" when it contains quoted words."""
     text = article.text[start:end]
-    quoted = any(mark in text for mark in QUOTE_MARKS) or article.quotes_within(start, end)
+    segments = article.quotes_within(start, end)
+    after_that = _THAT_BEFORE.search(article.text[max(0, start - 8) : start])
+    if not after_that and any(seg.start <= start and end <= seg.end for seg in segments):
+        return "direct"  # '"C," according to X': the content is the quotation itself
+    quoted = any(mark in text for mark in QUOTE_MARKS) or segments
     return "mixed" if quoted else "indirect"
 
 
@@ -394,6 +410,7 @@ def _verb_claims(article: _Article, used_cues: set[int]) -> list[Draft]:
         content = _clause_content(article, token, cue)
         if content is None or len(article.text[content[0] : content[1]].split()) < 2:
             continue
+        content = _unquote(article, content)
         head = _speaker_head(token, article)
         source = classify_source(head, article.index, article.lexicon)
         if not cue.strong and source.kind == "unknown":
@@ -473,7 +490,7 @@ def _according_claims(article: _Article, verb_claims: list[Draft]) -> list[Draft
                 best = (clause_start, clause_end)
             else:
                 best = max(candidates, key=lambda s: doc[s[1]].idx - doc[s[0]].idx)
-            content = _trim(article.text, *_span(doc[best[0]], doc[best[1]]))
+            content = _unquote(article, _trim(article.text, *_span(doc[best[0]], doc[best[1]])))
             if len(article.text[content[0] : content[1]].split()) < 3:
                 continue
             drafts.append(
