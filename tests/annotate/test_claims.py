@@ -526,3 +526,35 @@ def test_that_followed_by_a_whole_quote_is_mixed(annotator):
     text = 'The poster wrote that "a new obsession is taking hold on the internet."'
     [claim] = claims_of(annotator, text)
     assert claim["mode"] == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "name"),
+    [
+        (
+            "A spokeswoman for the airline said the flight landed safely. She added that "
+            "nobody was hurt.",
+            "nobody was hurt",
+            "spokespersons",
+        ),
+        (
+            "The federal agency said it had sent rescuers. It added that more help would come.",
+            "more help would come",
+            "agencies",
+        ),
+        (
+            "Analysts said demand was weak. They added that prices could fall.",
+            "prices could",
+            "analysts",
+        ),
+    ],
+)
+def test_pronouns_refer_back_to_unnamed_sources(annotator, text, anchor, name):
+    claim = claim_with(claims_of(annotator, text), anchor)
+    assert speaker(claim) == ("pronoun", name)
+
+
+def test_he_does_not_refer_back_to_an_agency(annotator):
+    text = "The federal agency said it had sent rescuers. He added that more help would come."
+    claim = claim_with(claims_of(annotator, text), "more help would come")
+    assert claim["speaker"]["kind"] == "unknown"

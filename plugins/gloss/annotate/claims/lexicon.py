@@ -40,6 +40,7 @@ class Lexicon:
     outputs: frozenset[str]  # nouns whose named owner is the speaker
     anaphors: dict[str, frozenset[str]]  # "company" -> labels of the entity it refers back to
     given_names: dict[str, str]  # lower-case given name -> "m" | "f"
+    not_people: frozenset[str] = frozenset()  # unnamed sources that "he"/"she" cannot be
 
     def vague_name(self, modifier: str, head: str, lemma: str) -> str | None:
         """The vague-source name for a head noun (with the word before it), or None."""
@@ -129,4 +130,5 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
         outputs=outputs,
         anaphors=anaphors,
         given_names=given_names,
+        not_people=frozenset(str(w).lower() for w in sources.get("not_people") or []),
     )

@@ -41,6 +41,8 @@ class Source:
     text: str | None
     label: str | None = None  # entity label, when linked
     pronoun: str | None = None  # the pronoun, lower case, while unresolved
+    singular: bool = False  # a vague source written in the singular ("the agency")
+    person: bool = False  # a vague source that is a person ("a spokeswoman")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -183,7 +185,12 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
     vague = lexicon.vague_name(modifier, lower, lemma)
     if vague:
         span_start = left[0].idx if left and f"{modifier} {lemma}" in lexicon.vague else start
-        return Source("vague", vague, None, span_start, end, text[span_start:end])
+        singular = head.tag_ in ("NN", "NNP")
+        person = lemma not in lexicon.not_people and lower not in lexicon.not_people
+        span_text = text[span_start:end]
+        return Source(
+            "vague", vague, None, span_start, end, span_text, None, None, singular, person
+        )
     return Source("unknown", None, None, start, end, head.text)
 
 
@@ -284,7 +291,9 @@ class PronounResolver:
 
     def _compatible(self, pronoun: str, candidate: Source) -> bool:
         if pronoun in PERSON_PRONOUNS:
-            if candidate.kind == "vague" or candidate.label not in (None, "PERSON"):
+            if candidate.kind == "vague":  # "a spokeswoman said ... She added"
+                return candidate.singular and candidate.person
+            if candidate.label not in (None, "PERSON"):
                 return False
             if candidate.label is None and candidate.entity is None:
                 return False
@@ -293,7 +302,9 @@ class PronounResolver:
         if pronoun in PLURAL_PRONOUNS:
             return candidate.kind == "vague" or candidate.label in COLLECTIVE_LABELS
         if pronoun in THING_PRONOUNS:
-            return candidate.label in COLLECTIVE_LABELS
+            return candidate.label in COLLECTIVE_LABELS or (
+                candidate.kind == "vague" and candidate.singular and not candidate.person
+            )
         return False
 
     def _antecedent(self, pronoun: str, token: Any) -> Source | None:
