@@ -65,6 +65,9 @@ class AnnotatedContent:
     text: str
     record: dict[str, Any]
     gloss: ArticleGloss
+    # Published (listed in the archive and exported); drafts and hidden articles are
+    # annotated in their own pages but appear nowhere else.
+    listed: bool = True
 
 
 @dataclass
@@ -84,6 +87,7 @@ class GlossBuild:
     contents: list[AnnotatedContent] = field(default_factory=list)
     entity_paths: urls.PathRegistry = field(default_factory=urls.PathRegistry)
     speaker_paths: urls.PathRegistry = field(default_factory=urls.PathRegistry)
+    data_paths: urls.PathRegistry = field(default_factory=urls.PathRegistry)
     entity_urls: dict[str, str] = field(default_factory=dict)
     speaker_urls: dict[str, str] = field(default_factory=dict)
     stats: BuildStats = field(default_factory=BuildStats)
@@ -164,11 +168,13 @@ class GlossBuild:
 
     # -- the batch ----------------------------------------------------------------------------
 
-    def annotate(self, contents: list[Content], kind: str) -> None:
-        """Annotate ``contents`` in one batch and rewrite each one's HTML."""
+    def annotate(self, contents: list[tuple[Content, bool]], kind: str) -> None:
+        """Annotate ``contents`` (with whether each is published) in one batch and rewrite
+        each one's HTML."""
         started = time.perf_counter()
         todo: list[tuple[Content, ArticleInfo, str]] = []
-        for content in contents:
+        listed = {id(content): is_listed for content, is_listed in contents}
+        for content, _ in contents:
             html = getattr(content, "_content", None)
             if not html:
                 continue
@@ -204,7 +210,7 @@ class GlossBuild:
         for (content, info, text), record in zip(todo, run.records, strict=True):
             if record is None:
                 continue
-            self.rewrite(content, kind, info, text, record)
+            self.rewrite(content, kind, info, text, record, listed[id(content)])
 
         self.stats.texts += len(todo)
         if run.cache_hits is None or self.stats.cache_hits is None:
@@ -229,7 +235,13 @@ class GlossBuild:
         return text
 
     def rewrite(
-        self, content: Content, kind: str, info: ArticleInfo, text: str, record: dict
+        self,
+        content: Content,
+        kind: str,
+        info: ArticleInfo,
+        text: str,
+        record: dict,
+        listed: bool = True,
     ) -> None:
         settings = self.settings
         original = content._content
@@ -249,13 +261,13 @@ class GlossBuild:
             self.cache.put("html", key, {"html": html, "problems": problems})
         for problem in problems:
             self.warn(GlossError(problem, path=content.source_path))
-        gloss = self.article_gloss(content, info, record)
+        gloss = self.article_gloss(content, info, record, listed)
         content._content = html
         content.gloss = gloss
-        self.contents.append(AnnotatedContent(content, kind, info, text, record, gloss))
+        self.contents.append(AnnotatedContent(content, kind, info, text, record, gloss, listed))
 
     def article_gloss(
-        self, content: Content, info: ArticleInfo, record: dict[str, Any]
+        self, content: Content, info: ArticleInfo, record: dict[str, Any], listed: bool = True
     ) -> ArticleGloss:
         engine = self.engine()
         entities: list[EntityView] = []
@@ -303,6 +315,11 @@ class GlossBuild:
         labels = sorted({e.label for e in entities}, key=lambda label: order.get(label, 99))
         siteurl = self.site_settings.get("SITEURL") or ""
         absolute = f"{siteurl}/{content.url}" if siteurl else None
+        # Translations share their slug: the second one's exports get its language as suffix.
+        lang = getattr(content, "lang", None) or "x"
+        data_path = self.data_paths.claim(
+            urls.ARTICLE_JSON.replace("{slug}", "{id}"), info.slug, content.source_path, f"-{lang}"
+        )
         license = getattr(content, "license", None)
         source_url = getattr(content, "source_url", None)
         capture = getattr(content, "capture", None)
@@ -312,8 +329,8 @@ class GlossBuild:
             labels=labels,
             show_claims=self.settings.show_claims,
             provenance_url=urls.provenance_page(content.save_as) if capture else None,
-            data_url=urls.ARTICLE_JSON.format(slug=info.slug),
-            jsonld_url=urls.ARTICLE_JSONLD.format(slug=info.slug),
+            data_url=data_path if listed else None,
+            jsonld_url=data_path.removesuffix(".json") + ".jsonld" if listed else None,
             capture_url=str(capture) if capture else None,
             schema_org=schema_org(info, record.get("entities", []), wikidata, absolute),
             source_url=source_url,
@@ -394,21 +411,26 @@ class build_progress:
         self._progress.stop()
 
 
-def _article_contents(generator: Any) -> list[Content]:
-    names = (
-        "articles",
-        "translations",
-        "hidden_articles",
-        "hidden_translations",
-        "drafts",
-        "drafts_translations",
+def _contents(generator: Any, published: tuple[str, ...], unlisted: tuple[str, ...]):
+    return [(c, True) for name in published for c in getattr(generator, name, [])] + [
+        (c, False) for name in unlisted for c in getattr(generator, name, [])
+    ]
+
+
+def _article_contents(generator: Any) -> list[tuple[Content, bool]]:
+    return _contents(
+        generator,
+        ("articles", "translations"),
+        ("hidden_articles", "hidden_translations", "drafts", "drafts_translations"),
     )
-    return [c for name in names for c in getattr(generator, name, [])]
 
 
-def _page_contents(generator: Any) -> list[Content]:
-    names = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages")
-    return [c for name in names for c in getattr(generator, name, [])]
+def _page_contents(generator: Any) -> list[tuple[Content, bool]]:
+    return _contents(
+        generator,
+        ("pages", "translations"),
+        ("hidden_pages", "hidden_translations", "draft_pages", "draft_translations"),
+    )
 
 
 def on_articles(generator: Any) -> None:

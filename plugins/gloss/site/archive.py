@@ -164,7 +164,7 @@ def _sort_key(content: AnnotatedContent) -> tuple:
 def build_archive(build: GlossBuild) -> Archive:
     """Gather the build's annotated articles into entities, speakers and claims."""
     shown = set(build.settings.labels)
-    contents = sorted(build.contents, key=_sort_key)
+    contents = sorted((c for c in build.contents if c.listed), key=_sort_key)
     archive = Archive(contents=contents, label_order=build.settings.labels)
     names: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
@@ -306,8 +306,9 @@ class GlossArchiveGenerator(Generator):
             for entity_id, url in build.entity_urls.items()
         }
         for item in sorted(archive.contents, key=lambda c: c.info.slug):
-            data_url = urls.ARTICLE_JSON.format(slug=item.info.slug)
-            jsonld_url = urls.ARTICLE_JSONLD.format(slug=item.info.slug)
+            data_url, jsonld_url = item.gloss.data_url, item.gloss.jsonld_url
+            if not data_url or not jsonld_url:
+                continue
             self._write_data(data_url, dumps(article_json(item.record, item.text, item.info)))
             collection = f"{siteurl}/{jsonld_url}" if siteurl else jsonld_url
             annotations = web_annotations(
