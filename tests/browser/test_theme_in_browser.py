@@ -82,6 +82,9 @@ def test_mention_opens_its_popover_from_the_keyboard(page, seed_article):
     target = page.evaluate("document.activeElement.getAttribute('popovertarget')")
     page.keyboard.press("Enter")
     assert open_popover_ids(page) == [target]
+    # Tab goes on into the open popover (its link to the entity page, then Close).
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"document.activeElement.closest('#{target}') !== null")
     page.keyboard.press("Escape")
     assert open_popover_ids(page) == []
 
