@@ -26,6 +26,13 @@ def site(tmp_path_factory) -> dict[str, Path]:
     for post, tag in zip(posts, ["g7", "g7", "g72"], strict=False):
         text = post.read_text(encoding="utf-8")
         post.write_text(text.replace("\nDate:", f"\nTags: {tag}\nDate:", 1), encoding="utf-8")
+    # A draft: annotated in its own page, listed and exported nowhere.
+    draft = (
+        posts[-1]
+        .read_text(encoding="utf-8")
+        .replace("\nSlug: ", "\nStatus: draft\nSlug: draft-", 1)
+    )
+    (posts[-1].parent / "draft-copy.md").write_text(draft, encoding="utf-8")
     cache = folder / "cache"
     first, second = folder / "out1", folder / "out2"
     build(content, first, cache, DEFAULT_PAGINATION=1)
@@ -147,3 +154,14 @@ def test_tags_ending_in_digits_do_not_collide_with_pages(site) -> None:
     g72 = (out / "tag/g72/index.html").read_text(encoding="utf-8")
     g7_page2 = (out / "tag/g7/page/2/index.html").read_text(encoding="utf-8")
     assert g72 != g7_page2
+
+
+def test_drafts_are_annotated_but_not_listed_or_exported(site) -> None:
+    out = site["out"]
+    drafts = list((out / "drafts").rglob("*.html"))
+    assert drafts
+    html = drafts[0].read_text(encoding="utf-8")
+    assert "gl-mention" in html
+    assert not list((out / "data" / "articles").glob("draft-*"))
+    for page in (out / "entity").glob("*/index.html"):
+        assert "draft-" not in page.read_text(encoding="utf-8")
