@@ -331,3 +331,12 @@ def test_print_keeps_annotations_readable_without_colour(page, seed_article):
     assert style == "italic"
     assert page.locator(".gl-claims-panel").is_visible()
     assert page.locator(".gl-site-header").is_hidden()
+
+
+def test_article_head_carries_schema_org_json_ld(page, seed_article):
+    page.goto(url_of(seed_article))
+    blocks = page.eval_on_selector_all(
+        'head script[type="application/ld+json"]', "els => els.map(e => JSON.parse(e.textContent))"
+    )
+    assert [b.get("@type") for b in blocks] == ["NewsArticle"]
+    assert blocks[0].get("headline") == page.locator("h1").inner_text()
