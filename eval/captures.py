@@ -278,9 +278,10 @@ def _byline(rng: random.Random, authors: list[str]) -> list[str]:
         lambda: [f"Por {joined('y')}"],
         lambda: [f"Par {joined('et')}"],
         lambda: [f"Von {joined('und')}"],
-        lambda: (
-            [f"BY {joined('and').upper()}"] if False else [f"By {joined('and')} | Staff Reporter"]
-        ),
+        lambda: [f"By {joined('and')} | Staff Reporter"],
+        lambda: [f"BY {joined('AND').upper()}"],
+        lambda: [f"By {joined('and')}, {rng.choice(['Reuters', 'Associated Press', 'AFP'])}"],
+        lambda: [f"Written by {joined('and')}"],
     ]
     return rng.choice(shapes)()
 
@@ -306,6 +307,15 @@ def _date_line(rng: random.Random, day: Date) -> str:
         lambda: f"Posted on {en} {day.day}, {day.year}",
         lambda: f"Gepubliceerd op {day.day} {MONTHS['nl'][day.month - 1]} {day.year}",
         lambda: f"Publicado em {day.day} de {MONTHS['pt'][day.month - 1]} de {day.year}",
+        lambda: (
+            f"{en} {day.day}, {day.year} / {hour % 12 or 12}:{minute:02d} "
+            f"{'PM' if hour >= 12 else 'AM'} / Updated 2 hours ago"
+        ),
+        lambda: (
+            f"{WEEKDAYS_EN[day.weekday()][:3]} {day.day} {en[:3]} {day.year} {hour:02d}.{minute:02d} BST"
+        ),
+        lambda: f"{day.day:02d}.{day.month:02d}.{day.year} {hour:02d}:{minute:02d}",
+        lambda: f"Last updated on {day.day} {en} {day.year}",
     ]
     return rng.choice(shapes)()
 

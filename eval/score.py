@@ -61,6 +61,10 @@ class Scores:
                 lost += t2 - t1
                 mapped.update(t2 for b in breaks if w1 < b <= w2)
         self.lost_words += lost
+        if lost:
+            self.mistakes.append(
+                f"{capture.article.id}: {lost} words lost ({' '.join(capture.traits)})"
+            )
         self.found_breaks += len(breaks)
         right = len(mapped & truth_breaks)
         self.right_breaks += right

@@ -152,3 +152,60 @@ def test_site_chrome_between_header_fields_is_dropped():
     assert article.date == "2022-06-15"
     assert article.dropped == ["From Wikinews, the free news source you can write!"]
     assert article.line_roles[:4] == ["title", "dropped", "date", "url"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "publisher"),
+    [
+        ("By Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
+        (
+            "By Jane Doe and John Smith, Associated Press",
+            ["Jane Doe", "John Smith"],
+            "Associated Press",
+        ),
+        ("BY ANA DE LA CRUZ AND JOHN O'NEIL", ["Ana de la Cruz", "John O'Neil"], None),
+        ("Written by Jane Doe", ["Jane Doe"], None),
+    ],
+)
+def test_agency_credits_and_capitals(byline, authors, publisher):
+    article = ingest_text(capture([TITLE, byline, "16 June 2022"]))
+    assert article.authors == authors
+    assert article.publisher == publisher
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("June 16, 2022 / 10:22 AM / Updated 2 hours ago", "2022-06-16T10:22"),
+        ("Thu 16 Jun 2022 10.22 BST", "2022-06-16T10:22+01:00"),
+        ("16.06.2022 10:22", "2022-06-16T10:22"),
+        ("Last updated on 16 June 2022", "2022-06-16"),
+    ],
+)
+def test_more_date_shapes(line, iso):
+    assert ingest_text(capture([TITLE, line])).date == iso
+
+
+def test_a_date_that_starts_the_body_is_body():
+    # The first body line starts with a date and goes on on the next line.
+    body = [
+        "Monday, August 3, 2020 On Thursday, the council",
+        "met to vote on the bridge, which had been closed before.",
+    ]
+    article = ingest_text("\n".join([TITLE, "Published: Aug 4, 2020", *body, *BODY]) + "\n")
+    assert article.date == "2020-08-04"
+    assert article.paragraphs[0].startswith("Monday, August 3, 2020 On Thursday, the council met")
+
+
+def test_public_domain_sentence_in_the_body_stays():
+    body = [
+        "The recordings are in the public domain",
+        "and free for anyone to use, the founder said.",
+        *BODY,
+    ]
+    article = ingest_text("\n".join([TITLE, "By Jane Doe", "16 June 2022", *body]) + "\n")
+    assert (
+        article.paragraphs[0]
+        == "The recordings are in the public domain and free for anyone to use, the founder said."
+    )
+    assert article.license is None

@@ -94,6 +94,16 @@ def is_section_heading(line: str) -> bool:
     return bool(lists.any_section.fullmatch(norm) or lists.any_section.fullmatch(line.strip()))
 
 
+def is_site_chrome(line: str) -> bool:
+    """A whole line from the phrase lists (not a licence notice, not a section heading)."""
+    norm = normalise(line)
+    lists = phrase_list()
+    return bool(norm) and (
+        norm in lists.phrases
+        or bool(lists.any_pattern.fullmatch(norm) or lists.any_pattern.fullmatch(line.strip()))
+    )
+
+
 def is_boilerplate(line: str) -> bool:
     """Is this whole line a widget/blog phrase (any language) or a licence notice?"""
     norm = normalise(line)

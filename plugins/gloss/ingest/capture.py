@@ -62,7 +62,7 @@ def ingest_text(text: str, source: str = "<text>", source_sha256: str | None = N
         authors=header.authors,
         date=header.date,
         url=header.url,
-        publisher=publisher_of(header.url),
+        publisher=publisher_of(header.url) or header.credit,
         lang=detect_language(" ".join(paragraphs)),
         paragraphs=paragraphs,
         dropped=[lines[i].strip() for i in dropped_indices],

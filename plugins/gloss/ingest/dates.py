@@ -91,7 +91,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _with_time(date: str, text: str, after: int) -> tuple[str, int]:
     """Append a time found right after the date ("at 10:22 GMT", ", 10h22") to ``date``."""
     rest = text[after:]
-    lead = re.match(r"[\s,|·–—-]*(?:(?:at|à|às|alle|um|om|a las|a les)\s+)?", rest, re.I)
+    lead = re.match(r"[\s,|/·–—-]*(?:(?:at|à|às|alle|um|om|a las|a les)\s+)?", rest, re.I)
     offset = lead.end() if lead else 0
     match = _TIME.match(rest, offset)
     if not match:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlsplit
 
-from gloss.ingest.boilerplate import is_boilerplate
+from gloss.ingest.boilerplate import is_site_chrome
 from gloss.ingest.data import load_yaml
 from gloss.ingest.dates import find_date, parse_date_line, weekday_words
 
@@ -35,6 +35,7 @@ class Header:
     url: str | None = None
     roles: dict[int, str] = field(default_factory=dict)  # line index → role
     dropped: list[int] = field(default_factory=list)  # site chrome among the header lines
+    credit: str | None = None  # an agency named in the byline ("By Jane Doe, Reuters")
     end: int = 0  # index of the first line after the header
 
 
@@ -149,6 +150,14 @@ def split_names(text: str) -> list[str] | None:
     return names
 
 
+def _continues(lines: list[str], index: int) -> bool:
+    """Does the next non-blank line go on with this one (it starts in lower case)?"""
+    for following in lines[index + 1 : index + 3]:
+        if following.strip():
+            return following.strip()[:1].islower() and url_of(following) is None
+    return False
+
+
 def _ends_open(line: str) -> bool:
     """A byline line that says more names follow: "Yang Sheng," or "... and"."""
     stripped = line.rstrip()
@@ -200,6 +209,7 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
     authors: list[str] = []
     published: str | None = None
     updated: str | None = None
+    chrome: list[tuple[int, int]] = []
     names_expected = False
     name_list = False  # "By" alone on its line: names follow, one or more per line
     last_marker = -1
@@ -230,6 +240,8 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
             last_marker = position
             continue
         iso, is_update = date_of(line)
+        if iso and (published and not is_update or _continues(lines, index)):
+            iso = None  # a second plain date, or a line the next one continues: body text
         if iso:
             if is_update:
                 updated = updated or iso
@@ -238,16 +250,20 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
             roles[index] = "date"
             last_marker = position
             continue
-        if is_boilerplate(line) and position > 0:
-            # Site chrome between header fields ("From Wikinews, the free news source...").
-            roles[index] = "dropped"
-            header.dropped.append(index)
+        if position > 0 and is_site_chrome(line):
+            # Site chrome between header fields ("From Wikinews, the free news source..."),
+            # dropped below if a header field follows it.
+            chrome.append((position, index))
             continue
         # An unclassified line: the title, a subtitle line, or the start of the body. Once
         # we are past the subtitle's room, the header cannot reach further down.
         unclassified_before = sum(1 for i in candidates[:position] if i not in roles)
         if unclassified_before > MAX_SUBTITLE_LINES:
             break
+    for position, index in chrome:
+        if position < last_marker:
+            roles[index] = "dropped"
+            header.dropped.append(index)
     header_lines = candidates[: last_marker + 1] if last_marker >= 0 else candidates[:1]
     free = [i for i in header_lines if i not in roles]
     if last_marker < 0:
@@ -268,11 +284,36 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
             for index in deck:
                 roles[index] = "subtitle"
             header.subtitle = " ".join(" ".join(lines[i].split()) for i in deck)
-    header.authors = _dedupe(authors)
+    people, credits = _people(authors)
+    header.authors = people
+    header.credit = credits[0] if credits else None
     header.date = published or updated
     header.roles = roles
     header.end = max(roles) + 1 if roles else start
     return header
+
+
+@cache
+def _not_people() -> frozenset[str]:
+    names = load_yaml("ingest_publishers.yml").get("not_people", [])
+    return frozenset(str(name).lower() for name in names)
+
+
+def _name_case(name: str) -> str:
+    """ "JANE O'NEIL" → "Jane O'Neil": all-capitals bylines are a style, not the name."""
+    if not name.isupper():
+        return name
+    words = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name.lower()).split()
+    particles = _cues()["particles"]
+    return " ".join(w.lower() if i and w.lower() in particles else w for i, w in enumerate(words))
+
+
+def _people(names: list[str]) -> tuple[list[str], list[str]]:
+    """Split byline names into people and agency/staff credits."""
+    people, credits = [], []
+    for name in _dedupe([_name_case(n) for n in names]):
+        (credits if name.lower() in _not_people() else people).append(name)
+    return people, credits
 
 
 def _dedupe(names: list[str]) -> list[str]:
