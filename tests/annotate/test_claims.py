@@ -558,3 +558,12 @@ def test_he_does_not_refer_back_to_an_agency(annotator):
     text = "The federal agency said it had sent rescuers. He added that more help would come."
     claim = claim_with(claims_of(annotator, text), "more help would come")
     assert claim["speaker"]["kind"] == "unknown"
+
+
+def test_a_quoted_question_asked_by_someone_else_is_no_claim(annotator):
+    text = (
+        '"We will rebuild the bridge by spring," the mayor said. "But who will pay for it?" '
+        "asked one resident."
+    )
+    claims = claims_of(annotator, text)
+    assert [c["content"]["text"] for c in claims] == ["We will rebuild the bridge by spring"]

@@ -554,6 +554,8 @@ def _attribution_after(article: _Article, segment: QuoteSegment, used: set[int])
             return None
         if token.text in (".", "!", "?", ";") or "\n\n" in token.whitespace_:
             return None
+        if token.pos_ == "VERB" and token.lemma_.lower() in article.lexicon.question_verbs:
+            return token  # a question put by someone: the caller drops it
         if token.i not in used and _quote_cue(article, token):
             if after_full_stop and (
                 steps > 8 or any(c.dep_ in ("ccomp", "dobj") for c in token.children)
@@ -643,6 +645,8 @@ def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], 
         parts = _parts_by_paragraph(chain)
         if cue is None:
             floating.extend(parts)
+            continue
+        if cue.lemma_.lower() in article.lexicon.question_verbs:
             continue
         head = _speaker_head(cue, article)
         source = classify_source(head, article.index, article.lexicon)

@@ -41,6 +41,7 @@ class Lexicon:
     anaphors: dict[str, frozenset[str]]  # "company" -> labels of the entity it refers back to
     given_names: dict[str, str]  # lower-case given name -> "m" | "f"
     not_people: frozenset[str] = frozenset()  # unnamed sources that "he"/"she" cannot be
+    question_verbs: frozenset[str] = frozenset()  # "asked": attributes a quote, no claim
 
     def vague_name(self, modifier: str, head: str, lemma: str) -> str | None:
         """The vague-source name for a head noun (with the word before it), or None."""
@@ -131,4 +132,5 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
         anaphors=anaphors,
         given_names=given_names,
         not_people=frozenset(str(w).lower() for w in sources.get("not_people") or []),
+        question_verbs=frozenset(str(w).lower() for w in cues.get("questions") or []),
     )
