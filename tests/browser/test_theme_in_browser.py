@@ -140,6 +140,14 @@ def test_claims_panel_lists_who_said_what_and_links_into_the_text(page, seed_art
     jump = page.locator(".gl-claims-list__jump").first
     anchor = jump.get_attribute("href")
     assert page.locator(anchor).count() == 1
+    jump.click()
+    page.wait_for_function(
+        f"document.activeElement && document.activeElement.id === '{anchor[1:]}'"
+    )
+    assert page.evaluate("location.hash") == anchor
+    assert page.locator(anchor).get_attribute("data-claim") == page.locator(
+        ".gl-claims-list__item"
+    ).first.get_attribute("data-for-claim")
 
 
 def search_result_titles(page) -> list[str]:

@@ -12,7 +12,7 @@
   // --- Claims: anchors and "who said what" highlighting -------------------------------------
   function setUpClaims() {
     var seen = {};
-    $$("[data-claim]").forEach(function (node) {
+    $$(".gl-text [data-claim]").forEach(function (node) {
       var claim = node.getAttribute("data-claim");
       if (!claim || node.classList.contains("gl-speaker") || node.classList.contains("gl-cue")) return;
       if (!seen[claim] && !document.getElementById("gl-claim-" + claim)) {
@@ -23,9 +23,11 @@
     });
     $$(".gl-claims-list__item").forEach(function (item) {
       var jump = item.querySelector(".gl-claims-list__jump");
-      if (!jump) return;
-      var claim = jump.getAttribute("href").replace(/^#gl-claim-/, "");
-      var parts = $$('[data-claim="' + claim.replace(/"/g, '\\"') + '"]');
+      var claim = item.getAttribute("data-for-claim");
+      if (!jump || !claim) return;
+      var parts = $$(".gl-text [data-claim]").filter(function (p) {
+        return p.getAttribute("data-claim") === claim;
+      });
       if (!parts.length) { jump.hidden = true; return; }
       function mark(on) {
         parts.forEach(function (p) { p.classList.toggle("gl-claim--active", on); });
@@ -35,8 +37,11 @@
       item.addEventListener("focusin", function () { mark(true); });
       item.addEventListener("focusout", function () { mark(false); });
       jump.addEventListener("click", function () {
-        var target = document.getElementById("gl-claim-" + claim);
-        if (target) setTimeout(function () { target.focus({ preventScroll: true }); }, 0);
+        var target = document.getElementById(jump.getAttribute("href").slice(1));
+        if (!target) return;
+        // Move keyboard focus with the view, so reading goes on from the claim.
+        if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+        setTimeout(function () { target.focus({ preventScroll: true }); }, 0);
       });
     });
   }
