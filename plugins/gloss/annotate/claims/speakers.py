@@ -209,19 +209,19 @@ def _title_before_name(head: Any) -> bool:
 
 
 def _unlinked_name(head: Any) -> Source:
-    """A proper name with no entity: the name as written, from its compounds to the head."""
+    """A proper name with no entity: the run of capitalised proper nouns ending at the head
+    ("Defence barrister Tom Molomby" -> "Tom Molomby"; "The Deseret News" -> "Deseret News")."""
     first = head
-    for child in head.lefts:
-        if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN":
-            first = child
-            break
+    while (
+        first.i > 0
+        and first.doc[first.i - 1].pos_ == "PROPN"
+        and first.doc[first.i - 1].head.i in (head.i, first.i)
+        and first.doc[first.i - 1].text[:1].isupper()
+    ):
+        first = first.doc[first.i - 1]
     start, end = first.idx, head.idx + len(head.text)
     name = head.doc[first.i : head.i + 1].text
     return Source("named", name, None, start, end, name)
-
-
-# How far back (in characters) "the company" may refer to an organisation named earlier.
-ANAPHOR_REACH = 1500
 
 
 def _referred_entity(head: Any, index: EntityIndex, labels: frozenset[str]) -> Source | None:
