@@ -224,6 +224,10 @@ def _unlinked_name(head: Any) -> Source:
     return Source("named", name, None, start, end, name)
 
 
+# How far back (in characters) "the company" may refer to an organisation named earlier.
+ANAPHOR_REACH = 1500
+
+
 def _referred_entity(head: Any, index: EntityIndex, labels: frozenset[str]) -> Source | None:
     """ "the company said" after "Boeing ...": the nearest earlier entity with a fitting label."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
