@@ -567,3 +567,16 @@ def test_a_quoted_question_asked_by_someone_else_is_no_claim(annotator):
     )
     claims = claims_of(annotator, text)
     assert [c["content"]["text"] for c in claims] == ["We will rebuild the bridge by spring"]
+
+
+def test_name_without_entity_is_named_but_unlinked(annotator):
+    text = "The Deseret News observed that the hashtag had become an international phenomenon."
+    [claim] = claims_of(annotator, text)
+    assert claim["speaker"]["kind"] == "named"
+    assert claim["speaker"]["name"] == "Deseret News"
+
+
+def test_title_before_a_name_with_argue(annotator):
+    text = "Defence barrister Tom Molomby argued that the parents should be found not guilty."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Tom Molomby")
