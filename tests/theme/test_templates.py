@@ -103,3 +103,24 @@ def test_claims_panel_flags_unnamed_and_inferred_speakers(env):
     assert "Unnamed source" not in items[2] and "inferred" in items[2] and "“she”" in items[2]
     assert '<a href="../../speaker/officials/index.html">officials</a>' in items[1]
     assert "<q>Ships can dock</q>" in items[2] and 'href="#gl-claim-c3"' in items[2]
+
+
+def test_annotation_text_is_escaped(env):
+    gloss = {
+        "entities": [
+            {"id": "att", "name": "AT&T <Inc>", "label": "ORG", "description": "<b>x</b>"}
+        ],
+        "claims": [
+            {
+                "id": "c1",
+                "speaker": {"name": "A <b>", "kind": "named"},
+                "cue": "said",
+                "content": "1 < 2 & <script>",
+                "mode": "indirect",
+            },
+        ],
+    }
+    html = render(env, article(gloss=gloss))
+    assert "AT&amp;T &lt;Inc&gt;" in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "1 &lt; 2 &amp; &lt;script&gt;" in html and "A &lt;b&gt;" in html
+    assert "<script>" not in html.split("</head>")[1]
