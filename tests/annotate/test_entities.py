@@ -219,3 +219,15 @@ def test_sentence_initial_surname_is_a_mention_unless_a_common_word(annotate):
     assert [m["text"] for m in rathbun["mentions"]].count("Rathbun") == 1
     may = next(e for e in record["entities"] if e["name"] == "Theresa May")
     assert all(m["start"] != text.index("May about") for m in may["mentions"])
+
+
+def test_person_glued_to_a_place_by_the_model_is_split_off(annotate):
+    text = (
+        "On Wednesday, United States Senator from Vermont Bernie Sanders ended his bid.\n\n"
+        "In a livestream, Sanders shared a message. Sanders said he would stay."
+    )
+    record = annotate(text)
+    sanders = entity_at(record, text, "Sanders shared")
+    assert sanders is not None and sanders["name"] == "Bernie Sanders"
+    assert sanders["label"] == "PERSON"
+    assert entity_at(record, text, "Bernie") is sanders

@@ -586,6 +586,7 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
     candidates.sort(key=lambda c: c.start)
 
     candidates = _split_hyphen_pairs(candidates)
+    candidates = _split_trailing_person(candidates)
 
     # Full names first: group by name; then learn which groups are people.
     by_key: dict[str, Group] = {}
@@ -620,6 +621,46 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
             owners[0].aliases.add(c.key)
             merged.add(id(g))
     return [g for g in groups if id(g) not in merged]
+
+
+def _split_trailing_person(candidates: list[Candidate]) -> list[Candidate]:
+    """ "(Senator from) Vermont Bernie Sanders" tagged ORG: when the last word of a longer
+    non-person span is a surname the model tags PERSON elsewhere in the text, its last two
+    words are that person and the rest is kept only if it names something known."""
+    surnames = {c.key for c in candidates if c.is_single_word and c.label == "PERSON"}
+    out: list[Candidate] = []
+    for c in candidates:
+        m = re.search(r"([A-Z][\w'’.-]*)\s+([A-Z][\w'’.-]*)$", c.text)
+        if (
+            c.label != "PERSON"
+            and len(c.tokens) >= 3
+            and m is not None
+            and name_key(m.group(2)) in surnames
+            and m.start() > 0
+        ):
+            person = Candidate(
+                c.start + m.start(),
+                c.end,
+                m.group(0),
+                "PERSON",
+                (m.group(1), m.group(2)),
+                c.in_byline,
+                person_evidence=True,
+            )
+            rest_text = c.text[: m.start()].rstrip()
+            rest = Candidate(
+                c.start,
+                c.start + len(rest_text),
+                rest_text,
+                c.label,
+                tuple(rest_text.split()),
+                c.in_byline,
+                weak=True,
+            )
+            out.extend([rest, person])
+        else:
+            out.append(c)
+    return out
 
 
 def _split_hyphen_pairs(candidates: list[Candidate]) -> list[Candidate]:
