@@ -28,9 +28,9 @@ def looks_like_html(text: str) -> bool:
 
 def ingest_text(text: str, source: str = "<text>", source_sha256: str | None = None) -> Article:
     """Clean a plain-text capture already decoded to ``text``."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # the final newline ends the last line; it does not start a new one
+    # str.splitlines(): line i here is line i of the capture as any Python reader (and the
+    # site's provenance page) numbers it.
+    lines = text.splitlines()
     roles = ["blank" if not line.strip() else "body" for line in lines]
     head = trim_head(lines)
     header = parse_header(lines, head.start)

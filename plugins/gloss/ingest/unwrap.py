@@ -211,7 +211,9 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
     width = estimate_wrap_width(lengths)
     unwrapped = statistics.median(lengths) > UNWRAPPED_LINE_LENGTH
     slack = estimate_slack(stripped, width)
-    vocabulary = _vocabulary(stripped)
+    # The capture's words, for dehyphenation; only built if a line ends with a hyphen.
+    hyphenated = any(line.endswith(("-", "\u00ad")) for line in stripped)
+    vocabulary = _vocabulary(stripped) if hyphenated else set()
     speakers = speaker_labels(stripped)
     count = len(stripped)
 
