@@ -580,3 +580,13 @@ def test_title_before_a_name_with_argue(annotator):
     text = "Defence barrister Tom Molomby argued that the parents should be found not guilty."
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("named", "Tom Molomby")
+
+
+def test_floating_quote_after_a_sentence_about_another_person(annotator):
+    text = (
+        "Tom Smith said the plan was flawed. Anna Jones, who chairs the committee, disagreed. "
+        '"It is the best plan we have."'
+    )
+    claim = claim_with(claims_of(annotator, text), "the best plan we have")
+    assert speaker(claim) == ("named", "Anna Jones")
+    assert claim["cue"]["text"] == "disagreed"

@@ -754,6 +754,33 @@ def find_claims(
     return [_to_dict(article, d, f"c{n}") for n, d in enumerate(drafts, 1)]
 
 
+def _attribute_floating(article: _Article, draft: Draft, previous: Draft) -> Draft:
+    """A floating quote takes the speaker of the claim before it, unless the sentence just
+    before the quote is about another named person ("Smith said the plan was flawed. Jones,
+    who chairs the committee, disagreed. "It is the best plan we have."": Jones)."""
+    token = article.token_at(draft.content[0])
+    before = article.previous_sentences(token, 1)
+    if before and before[0].start_char >= max(
+        previous.content[1], previous.cue[1] if previous.cue else 0
+    ):
+        sentence = before[0]
+        subject = next((t for t in sentence if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if subject is not None and article.paragraph_of(subject.idx) == article.paragraph_of(
+            token.idx
+        ):
+            source = classify_source(subject, article.index, article.lexicon)
+            if (
+                source.kind == "named"
+                and source.label == "PERSON"
+                and source.entity != previous.source.entity
+            ):
+                verb = subject.head
+                return replace(
+                    draft, source=source, cue=(verb.idx, verb.idx + len(verb.text)), cue_lemma="say"
+                )
+    return replace(draft, source=previous.source, cue=previous.cue, cue_lemma="say")
+
+
 def _resolve(article: _Article, drafts: list[Draft]) -> list[Draft]:
     """Resolve pronoun speakers and floating quotes in text order."""
     resolver = PronounResolver(
@@ -772,7 +799,7 @@ def _resolve(article: _Article, drafts: list[Draft]) -> list[Draft]:
                 or previous.content[1] > draft.content[0]
             ):
                 continue
-            draft = replace(draft, source=previous.source, cue=previous.cue, cue_lemma="say")
+            draft = _attribute_floating(article, draft, previous)
         elif draft.source.kind == "pronoun":
             draft = replace(draft, source=resolver.resolve(draft.source, draft.speaker_token))
         resolver.remember(draft.cue[0] if draft.cue else draft.anchor, draft.source)
