@@ -199,9 +199,10 @@ def build_archive(build: GlossBuild) -> Archive:
             )
 
     for entity_id, ae in archive.entities.items():
-        # The most frequent name and label win (ties: alphabetical), whatever the order.
-        ae.name = sorted(names[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        ae.label = sorted(labels[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        # The most frequent name and label win whatever the order of the articles (a tie
+        # between names: the longer, the fuller name; then alphabetical).
+        ae.name = min(names[entity_id].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+        ae.label = min(labels[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         ae.forms = sorted(f for f in forms[entity_id] if f != ae.name)
 
     # Co-occurrence: entities named in the same articles, by number of shared articles.
@@ -243,6 +244,20 @@ def build_archive(build: GlossBuild) -> Archive:
     return archive
 
 
+def drop_links_to_unwritten_pages(build: GlossBuild, archive: Archive) -> None:
+    """Entity and speaker pages exist only for what published articles show. A draft's
+    popover or claims panel must not link to a page no published article produced."""
+    entity_pages = {e.url for e in archive.entities.values()}
+    speaker_pages = set(archive.speakers)
+    for item in build.contents:
+        for entity in item.gloss.entities:
+            if entity.url not in entity_pages:
+                entity.url = None
+        for claim in item.gloss.claims:
+            if claim.speaker.url not in speaker_pages:
+                claim.speaker.url = None
+
+
 class GlossArchiveGenerator(Generator):
     """Writes entity, speaker and claims pages, data exports and provenance pages."""
 
@@ -250,6 +265,8 @@ class GlossArchiveGenerator(Generator):
         build = self.context.get(BUILD_KEY)
         self.build = build if isinstance(build, GlossBuild) else None
         self.archive = build_archive(self.build) if self.build else Archive()
+        if self.build:
+            drop_links_to_unwritten_pages(self.build, self.archive)
         self.context["gloss_archive"] = self.archive
         self.provenance: list = []
         if self.build:
