@@ -590,3 +590,14 @@ def test_floating_quote_after_a_sentence_about_another_person(annotator):
     claim = claim_with(claims_of(annotator, text), "the best plan we have")
     assert speaker(claim) == ("named", "Anna Jones")
     assert claim["cue"]["text"] == "disagreed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The work on the bridge went according to plan last year.",
+        "The seats were allocated according to the rules of the chamber.",
+    ],
+)
+def test_according_to_without_a_source_is_no_claim(annotator, text):
+    assert claims_of(annotator, text) == []

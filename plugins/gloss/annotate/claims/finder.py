@@ -493,12 +493,15 @@ def _according_claims(article: _Article, verb_claims: list[Draft]) -> list[Draft
             content = _unquote(article, _trim(article.text, *_span(doc[best[0]], doc[best[1]])))
             if len(article.text[content[0] : content[1]].split()) < 3:
                 continue
+            source = classify_source(source_head, article.index, article.lexicon)
+            if source.kind == "unknown":
+                continue  # "according to plan", "according to the rules": no source
             drafts.append(
                 Draft(
                     content=content,
                     cue_lemma=lemma,
                     cue=(token.idx, last.idx + len(last.text)),
-                    source=classify_source(source_head, article.index, article.lexicon),
+                    source=source,
                     mode=_mode(article, *content),
                     anchor=source_head.idx,
                     speaker_token=source_head,
