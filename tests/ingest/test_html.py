@@ -92,3 +92,14 @@ def test_html_without_text_is_an_error(tmp_path):
     )
     with pytest.raises(GlossError, match="no article text"):
         ingest_path(path)
+
+
+def test_declared_charset_is_used(tmp_path):
+    page = PAGE.replace("<head>", '<head><meta charset="iso-8859-15">').replace(
+        "Mayor Ana Lopez", "Mayor Ana López €"
+    )
+    path = tmp_path / "latin9.html"
+    path.write_bytes(page.encode("iso-8859-15"))
+    article = ingest_path(path)
+    assert article.encoding == "iso8859-15"
+    assert "Mayor Ana López €" in article.paragraphs[1]

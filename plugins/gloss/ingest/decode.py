@@ -1,9 +1,10 @@
 """Bytes of a capture → text: encoding detection and mojibake repair.
 
 Order of trust: a byte-order mark; strict UTF-8 (by far the most common); UTF-16 without a
-BOM (recognised by its NUL bytes); then charset-normalizer's best guess, which covers
-Windows-1252 and Latin-1. ftfy then repairs mojibake (UTF-8 decoded as cp1252 somewhere
-upstream, "â€™" for "’"), which is common in reposted articles.
+BOM (recognised by its NUL bytes); an HTML page's declared charset; then Windows-1252 for
+Latin-script text, else charset-normalizer's guess. ftfy then repairs mojibake (UTF-8
+decoded as cp1252 somewhere upstream, "â€™" for "’"), which is common in reposted articles;
+it runs only when a cheap check finds likely mojibake or control characters.
 """
 
 from __future__ import annotations
@@ -74,6 +75,22 @@ def _latin_script(alphabets: list[str]) -> bool:
     return not any(script in name for name in alphabets for script in _OTHER_SCRIPTS)
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _declared(data: bytes) -> tuple[str | None, str]:
+    """An HTML page's own <meta charset> (or http-equiv) declaration, if it decodes."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None, ""
+    name = match.group(1).decode("ascii", "ignore")
+    try:
+        codec = codecs.lookup(name).name
+        return data.decode(codec), codec
+    except (LookupError, UnicodeDecodeError):
+        return None, ""
+
+
 def _legacy(data: bytes, path: str | None) -> tuple[str, str]:
     """A legacy (not UTF) encoding. charset-normalizer cannot reliably tell the Latin-script
     single-byte encodings apart on a short capture (it answers cp1250 or cp852 for French or
@@ -124,6 +141,8 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
         text = _utf16_without_bom(data)
         if text is not None:
             encoding = "utf-16"
+    if text is None:
+        text, encoding = _declared(data)
     if text is None:
         if looks_binary(data):
             raise GlossError("binary file, not a text or HTML capture", path=path)
