@@ -113,7 +113,7 @@ def _paragraph_sentences(doc: Any) -> list[tuple[int, int]]:
     for sent in doc.sents:
         start = sent.start
         for token in sent:
-            if token.is_space and "\n\n" in token.text or "\n\n" in token.whitespace_:
+            if token.is_space and token.text.count("\n") >= 2:
                 end = token.i if token.is_space else token.i + 1
                 if end > start:
                     sentences.append((start, end))
@@ -643,8 +643,7 @@ def _quote_claims(article: _Article, used_cues: set[int]) -> tuple[list[Draft], 
             used_cues.add(cue.i)
         pending.append((chain, cue))
 
-    merged = pending
-    for chain, cue in merged:
+    for chain, cue in pending:
         parts = _parts_by_paragraph(chain)
         if cue is None:
             floating.extend(parts)
