@@ -357,7 +357,17 @@ def _proper_noun(tok: Any) -> bool:
     """A proper noun to the tagger, an acronym, or a capitalised word inside a sentence."""
     if tok.tag_ in ("NNP", "NNPS") or (tok.is_upper and len(tok.text) > 1):
         return True
-    return tok.is_title and not tok.is_sent_start and not tok.is_stop
+    return tok.is_title and not _starts_sentence(tok) and not tok.is_stop
+
+
+def _starts_sentence(tok: Any) -> bool:
+    """First word of a sentence or paragraph (where any word is capitalised)."""
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    before = tok.doc[tok.i - 1]
+    return (before.is_space and "\n" in before.text) or (
+        before.is_quote and (before.i == 0 or before.doc[before.i - 1].is_sent_start)
+    )
 
 
 def _acceptable(tokens: list[Any], text: str, label: str | None) -> bool:
@@ -380,6 +390,16 @@ def _acceptable(tokens: list[Any], text: str, label: str | None) -> bool:
         # "Video"): names are proper nouns; nationalities and groups (NORP) are adjectives.
 
     return not all(t.lower_ in rules.titles or t.is_punct for t in tokens)
+
+
+def _lower_words(doc: Any) -> set[str]:
+    """Words (and their lemmas) written in lower case somewhere in the text, built once."""
+    words = doc.user_data.get("gloss.lower_words")
+    if words is None:
+        words = doc.user_data["gloss.lower_words"] = {
+            w for t in doc if t.is_lower for w in (t.text, t.lemma_)
+        }
+    return words
 
 
 def _person_apposition(tokens: list[Any]) -> bool:
@@ -417,6 +437,10 @@ def candidate_from_tokens(
     # A capitalised common noun or verb at the start of a sentence ("Volunteer", "Video") is
     # no name on its own; it may still be a known name's short form ("Rathke" tagged NNS).
     weak = len(tokens) == 1 and label != "NORP" and not _proper_noun(tokens[0])
+    # "Volunteer organization ..." at a sentence start, when "volunteer" is also written in
+    # lower case in this text: a common word, unless it is a known name's short form.
+    if len(tokens) == 1 and _starts_sentence(tokens[0]) and tokens[0].is_title:
+        weak = weak or tokens[0].lower_ in _lower_words(doc)
     return Candidate(
         start, end, text, label, tuple(t.text for t in tokens), in_byline, evidence, weak=weak
     )
@@ -670,7 +694,11 @@ def _split_hyphen_pairs(candidates: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in candidates:
         m = re.fullmatch(r"([A-Z][\w.]+)-([A-Z][\w.]+)", c.text)
-        if m and (name_key(m.group(1)) in alone or name_key(m.group(2)) in alone):
+        if (
+            m
+            and m.group(1).lower() not in span_rules().hyphen_prefixes  # "Pro-Beijing"
+            and (name_key(m.group(1)) in alone or name_key(m.group(2)) in alone)
+        ):
             for g in (1, 2):
                 s, e = c.start + m.start(g), c.start + m.end(g)
                 out.append(Candidate(s, e, m.group(g), c.label, (m.group(g),), c.in_byline))
@@ -743,7 +771,7 @@ def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
     if not owners_of:
         return
     bylines = _byline_ranges(text)
-    lower_words = {t.text for t in doc if t.is_lower}
+    lower_words = _lower_words(doc)
     pattern = re.compile(
         r"(?<![\w-])(?:"
         + "|".join(re.escape(f) for f in sorted(owners_of, key=len, reverse=True))
