@@ -348,3 +348,20 @@ def test_article_head_carries_schema_org_json_ld(page, seed_article):
     )
     assert [b.get("@type") for b in blocks] == ["NewsArticle"]
     assert blocks[0].get("headline") == page.locator("h1").inner_text()
+
+
+def test_snippets_show_where_a_word_deep_in_the_text_matched(page, site, seed_article):
+    """The lead is the opening; a match further down loads the article's text and shows it."""
+    page.goto(url_of(seed_article))
+    title = page.locator("h1").inner_text()
+    text = page.locator(".gl-text").inner_text()
+    opening = text[:400].lower()
+    deep = [w for w in re.findall(r"[A-Za-z]{9,}", text[2000:]) if w.lower() not in opening]
+    assert deep, "the seed has long words past its opening"
+    page.goto(url_of(site / "search.html", f"?q={deep[0]}"))
+    result = page.locator(".gl-result").filter(has_text=title)
+    mark = result.locator(".gl-result__snippet mark").first
+    mark.wait_for()
+    assert mark.inner_text().lower() == deep[0].lower()
+    assert "…" in result.locator(".gl-result__snippet").inner_text()
+    page.log.assert_clean()

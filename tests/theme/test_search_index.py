@@ -17,6 +17,8 @@ from gloss.site.search import (
     lead,
     load_stopwords,
     plain_text,
+    text_script,
+    text_script_path,
     words,
 )
 from hypothesis import given
@@ -178,3 +180,17 @@ def test_index_script_is_a_classic_script_assigning_one_global():
     assert "</script>" not in script
     payload = json.loads(script[len(prefix) :].rstrip().rstrip(";"))
     assert payload["v"] == 3 and payload["docs"][0][0] == "</script><b>"
+
+
+def test_article_text_scripts_are_named_after_the_article():
+    assert text_script_path("2022/xi-putin/index.html") == "2022/xi-putin.js"
+    assert text_script_path("pages/about.html") == "pages/about.js"
+
+
+def test_article_text_script_adds_the_text_under_the_short_url():
+    script = text_script("2022/xi-putin/index.html", 'He said "no" </script>')
+    prefix = "(window.GLOSS_SEARCH_TEXTS=window.GLOSS_SEARCH_TEXTS||{})["
+    assert script.startswith(prefix) and "</script>" not in script
+    key, _, value = script[len(prefix) :].rstrip().rstrip(";").partition("]=")
+    assert json.loads(key) == "2022/xi-putin/"
+    assert json.loads(value) == 'He said "no" </script>'

@@ -12,6 +12,7 @@ theme's ``search.js`` reads it. The format (version 3)::
      "fterms": [...], "fpost": [...],   # the same for words of titles, names, speakers, authors
      "names": ["Xi Jinping", ...], "npost": "...",    # entity names and aliases: documents
      "speakers": ["analysts", ...], "spost": "..."}   # speakers: documents
+     "textdir": "search-text/"}     # optional: where the per-article texts are (see below)
 
 Words come in blocks of 16 so that the browser needs no set-up: it binary-searches the blocks
 by their first word and decodes only the block it lands in. Inside a block, each word shares
@@ -27,8 +28,13 @@ that no separator is needed: the last digit of a gap comes from ``0-9a-v``, the 
 Words are folded the same way in Python and in JavaScript: Unicode NFKD, combining marks
 dropped, lower case, runs of letters and digits, at least two characters. Only the first
 ``GLOSS_SEARCH_LEAD_CHARS`` characters of each text are kept, to show as a snippet: the full
-text is indexed but not shipped. Names and speakers are stored once for the whole archive,
+text is indexed but not shipped in the index. Names and speakers are stored once for the whole archive,
 with the documents they occur in, so results can say "Mentions: Vladimir Putin".
+
+Each article's full text is also written to its own small script under ``textdir``
+(``search-text/2022/slug.js`` for ``2022/slug/index.html``), which adds the text to
+``window.GLOSS_SEARCH_TEXTS[url]``. The browser loads these only for the results it shows, after
+showing them, to replace the lead with the passage where the words matched.
 """
 
 from __future__ import annotations
@@ -58,6 +64,9 @@ SETTINGS_DEFAULTS: dict[str, Any] = {
     "GLOSS_SEARCH_SAVE_AS": "search.html",
     # Characters of each article's text kept in the index to show as a snippet.
     "GLOSS_SEARCH_LEAD_CHARS": 160,
+    # Folder of per-article text scripts, loaded only for the results on screen so that their
+    # snippets show where the words matched; empty to leave them out (snippets are then leads).
+    "GLOSS_SEARCH_TEXT_DIR": "search-text",
 }
 
 # Elements after which the text of one block ends: their words must not run together.
@@ -273,6 +282,22 @@ def build_index(
     }
 
 
+def text_script_path(url: str) -> str:
+    """Where the text of the article at ``url`` goes, under the text folder:
+    ``2022/slug/index.html`` -> ``2022/slug.js`` (search.js computes the same)."""
+    path = short_url(url).rstrip("/")
+    if path.endswith(".html"):
+        path = path[: -len(".html")]
+    return path + ".js"
+
+
+def text_script(url: str, text: str) -> str:
+    """A classic script that adds one article's text to ``window.GLOSS_SEARCH_TEXTS``."""
+    key = json.dumps(short_url(url), ensure_ascii=False)
+    value = json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
+    return f"(window.GLOSS_SEARCH_TEXTS=window.GLOSS_SEARCH_TEXTS||{{}})[{key}]={value};\n"
+
+
 def index_script(index: Mapping[str, Any]) -> str:
     """The index as a classic script that assigns the global the theme reads."""
     payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
@@ -369,6 +394,14 @@ class SearchGenerator(Generator):
         articles = sorted(self.context.get("articles") or [], key=lambda a: a.date, reverse=True)
         documents = [document_from_article(a) for a in articles]
         index = build_index(documents, lead_chars=int(self._setting("GLOSS_SEARCH_LEAD_CHARS")))
+        text_dir = str(self._setting("GLOSS_SEARCH_TEXT_DIR") or "").strip("/")
+        if text_dir:
+            index["textdir"] = text_dir + "/"
+            for doc in documents:
+                path = os.path.join(self.output_path, text_dir, text_script_path(doc.url))
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "w", encoding="utf-8") as out:
+                    out.write(text_script(doc.url, doc.text))
         index_path = os.path.join(self.output_path, self._setting("GLOSS_SEARCH_INDEX_SAVE_AS"))
         os.makedirs(os.path.dirname(index_path) or ".", exist_ok=True)
         with open(index_path, "w", encoding="utf-8") as out:

@@ -91,6 +91,7 @@
     this.npost = split(raw.npost);
     this.speakers = raw.speakers || [];
     this.spost = split(raw.spost);
+    this.textdir = raw.textdir || "";
   }
 
   // The names (of `list`) with a word starting with a query word, each with its documents.
@@ -211,6 +212,50 @@
     return (base ? base.replace(/\/$/, "") + "/" : "") + path;
   }
 
+  // --- Matching passages: each article's text is a small script, loaded for shown results ----
+  function textPath(url) {
+    var path = url.replace(/\/$/, "");
+    if (/\.html$/.test(path)) path = path.slice(0, -5);
+    return path + ".js";  // as gloss.site.search.text_script_path
+  }
+  var waitingTexts = {};
+  function withText(siteurl, url, then) {
+    var texts = window.GLOSS_SEARCH_TEXTS || {};
+    if (Object.prototype.hasOwnProperty.call(texts, url)) return then(texts[url]);
+    var idx = index();
+    if (!idx || !idx.textdir) return;
+    if (waitingTexts[url]) { waitingTexts[url].push(then); return; }
+    waitingTexts[url] = [then];
+    var script = document.createElement("script");
+    script.src = join(siteurl, idx.textdir + textPath(url));
+    script.onload = script.onerror = function () {
+      var callbacks = waitingTexts[url], text = (window.GLOSS_SEARCH_TEXTS || {})[url];
+      delete waitingTexts[url];
+      script.remove();
+      if (text) callbacks.forEach(function (f) { f(text); });
+    };
+    document.head.appendChild(script);
+  }
+
+  // The passage of `text` around the first word matching the query, cut at spaces.
+  function passage(text, qwords) {
+    var re = new RegExp(WORD.source, "gu"), m;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length > 1 && matches(m[0], qwords)) break;
+    }
+    if (!m) return null;
+    var start = Math.max(0, m.index - 70), end = Math.min(text.length, m.index + 170);
+    if (start > 0) {
+      var after = text.indexOf(" ", start);
+      if (after >= 0 && after < m.index) start = after + 1;
+    }
+    if (end < text.length) {
+      var before = text.lastIndexOf(" ", end);
+      if (before > m.index + m[0].length) end = before;
+    }
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
   // One result as a list item; `compact` for the header box's quick results.
   function renderResult(result, siteurl, qwords, compact) {
     var li = el("li", "gl-result");
@@ -225,7 +270,17 @@
     }
     var names = result.entities, speakers = result.speakers;
     if (!compact || !names.length) {
-      li.appendChild(el("p", "gl-result__snippet", highlight(result.lead, qwords)));
+      var snippet = el("p", "gl-result__snippet", highlight(result.lead, qwords));
+      li.appendChild(snippet);
+      // The lead does not show the match: fetch the article's text and show where it is.
+      if (!containsMatch(result.lead, qwords)) {
+        withText(siteurl, result.url, function (text) {
+          var found = passage(text, qwords);
+          if (!found) return;
+          snippet.textContent = "";
+          snippet.appendChild(highlight(found, qwords));
+        });
+      }
     }
     if (names.length || speakers.length) {
       var p = el("p", "gl-result__names");
