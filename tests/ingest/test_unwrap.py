@@ -135,3 +135,11 @@ def test_dehyphenation(left, right, joined):
 def test_dehyphenation_uses_the_capture_own_spelling():
     assert join_lines("co-", "operate", {"cooperate"}) == "cooperate"
     assert join_lines("long-", "standing", {"long-standing"}) == "long-standing"
+
+
+def test_first_line_indents_start_paragraphs():
+    lines: list[str] = []
+    for paragraph in LONG_PARAGRAPHS:
+        wrapped = textwrap.wrap(paragraph, 60, initial_indent="    ")
+        lines.extend(wrapped)
+    assert _paragraphs(lines) == LONG_PARAGRAPHS

@@ -109,7 +109,7 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=Console(stderr=True),
-        transient=True,
+        transient=sys.stderr.isatty(),  # elsewhere (a log), leave the final count behind
     )
 
 

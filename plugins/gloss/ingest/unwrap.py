@@ -17,7 +17,7 @@ paragraph ends we are sure of predict how many full last lines to expect. Captur
 one sentence per paragraph (like the seed) break there; captures of long paragraphs do not.
 
 In interview transcripts, a line starting with a speaker label that recurs ("Wikinews:",
-"Jane Doe:") starts a paragraph.
+"Jane Doe:") starts a paragraph; in captures that indent first lines, an indented line does.
 
 Blank lines always end a paragraph, so captures with blank-line paragraphs keep them. Words
 hyphenated across lines are joined; the hyphen stays for real compounds (see
@@ -207,6 +207,10 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
     present = [s for s in stripped if s]
     if not present:
         return Paragraphs([], {}, 0)
+    # First-line indents (typewriter style): when some lines but not most are indented, an
+    # indented line starts a paragraph.
+    indented = [bool(line.strip()) and line[:1] in " \t\u3000" for line in lines]
+    indents_mark_paragraphs = 2 <= sum(indented) <= 0.6 * len(present)
     lengths = [len(s) for s in present]
     width = estimate_wrap_width(lengths)
     unwrapped = statistics.median(lengths) > UNWRAPPED_LINE_LENGTH
@@ -239,7 +243,9 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
         room = width - slack - len(text) - 1
         fits = len(_first_word(following)) <= room
         turn = _SPEAKER.match(following)
-        if turn and turn.group(1) in speakers:
+        if indents_mark_paragraphs and indented[position + 1]:
+            sure.add(position)
+        elif turn and turn.group(1) in speakers:
             sure.add(position)  # a new speaker's turn
         elif ends_sentence(text) and starts_sentence(following):
             if fits:
