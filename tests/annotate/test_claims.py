@@ -601,3 +601,8 @@ def test_floating_quote_after_a_sentence_about_another_person(annotator):
 )
 def test_according_to_without_a_source_is_no_claim(annotator, text):
     assert claims_of(annotator, text) == []
+
+
+def test_demonstrative_that_starting_the_content_is_kept(annotator):
+    [claim] = claims_of(annotator, "That is simply wrong, Maria Lopez said.")
+    assert claim["content"]["text"] == "That is simply wrong"

@@ -144,7 +144,8 @@ def _trim(text: str, start: int, end: int, keep_quotes: bool = True) -> tuple[in
             start += 1
         while end > start and text[end - 1] in EDGE_PUNCTUATION:
             end -= 1
-        if text[start : start + 5].lower() == "that " and end - start > 5:
+        # (lower case only: a sentence-initial "That is wrong, he said" keeps its word)
+        if text[start : start + 5] == "that " and end - start > 5:
             start += 5
         if text[start:end].count('"') % 2 == 1 or not keep_quotes:
             if end > start and text[end - 1] in QUOTE_MARKS and text[start] not in QUOTE_MARKS:
