@@ -28,7 +28,7 @@ GLOSS_LABELS = [  # entity labels marked in articles and given entity pages
 ]  # fmt: skip
 GLOSS_SHOW_CLAIMS = True  # mark claims, build speaker and claims pages
 GLOSS_MODEL = "en_core_web_sm"  # spaCy pipeline the engine loads
-GLOSS_WORKERS = 1  # processes for a cold build (1: in this process)
+GLOSS_WORKERS = None  # parsing processes; None: the engine decides (up to the cores)
 GLOSS_CACHE_PATH = ".cache/gloss"  # annotation and provenance caches
 
 # Every internal link points at a file (…/index.html), so pages open from disk.

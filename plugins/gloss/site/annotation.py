@@ -94,6 +94,7 @@ class GlossBuild:
     _engine: Any = None
     _curation_reported: bool = False
     _cache: RenderCache | None = None
+    _parsed: dict[str, Any] = field(default_factory=dict)  # HTML → its parse, until rewritten
 
     @classmethod
     def of(cls, context: dict[str, Any], settings: dict[str, Any]) -> GlossBuild:
@@ -211,6 +212,7 @@ class GlossBuild:
             if record is None:
                 continue
             self.rewrite(content, kind, info, text, record, listed[id(content)])
+        self._parsed.clear()
 
         self.stats.texts += len(todo)
         if run.cache_hits is None or self.stats.cache_hits is None:
@@ -226,11 +228,14 @@ class GlossBuild:
         return self._cache
 
     def text_of(self, html: str) -> str:
-        """The plain text of an article's HTML (cached: parsing is the slow part)."""
+        """The plain text of an article's HTML (cached: parsing is the slow part). A parse
+        made here is kept for the rewrite, which then need not parse again."""
         key = key_of("text", html)
         text = self.cache.get("text", key)
         if not isinstance(text, str):
-            text = text_of_html(html).text
+            parsed = text_of_html(html)
+            self._parsed[html] = parsed
+            text = parsed.text
             self.cache.put("text", key, text)
         return text
 
@@ -252,7 +257,7 @@ class GlossBuild:
             html, problems = cached["html"], list(cached.get("problems", []))
         else:
             rendered, found = render_annotated_html(
-                text_of_html(original),
+                self._parsed.pop(original, None) or text_of_html(original),
                 record,
                 show_label=lambda label: label in settings.labels,
                 show_claims=settings.show_claims,

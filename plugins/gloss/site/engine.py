@@ -32,7 +32,7 @@ class EngineRun:
 class Engine:
     """Loads the curation and the annotator once per build; annotates batches."""
 
-    def __init__(self, model: str, workers: int, cache_dir: Path, curation_dir: Path):
+    def __init__(self, model: str, workers: int | None, cache_dir: Path, curation_dir: Path):
         from gloss.annotate.curation import load_curation
 
         self.curation = load_curation(curation_dir)

@@ -31,8 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "GLOSS_SHOW_CLAIMS": True,
     # The spaCy pipeline the engine loads (an installed package name or a path).
     "GLOSS_MODEL": "en_core_web_sm",
-    # Processes the engine may use for a cold build; 1 annotates in this process.
-    "GLOSS_WORKERS": 1,
+    # Processes the engine may use to parse; None lets the engine decide (up to the machine's
+    # cores, and only for batches large enough to repay starting processes).
+    "GLOSS_WORKERS": None,
     # Where the engine caches annotations by text hash (relative to the project folder).
     "GLOSS_CACHE_PATH": ".cache/gloss",
     # Annotate Pelican pages (content/pages/) as well as articles.
@@ -47,7 +48,7 @@ class GlossSettings:
     labels: tuple[str, ...]
     show_claims: bool
     model: str
-    workers: int
+    workers: int | None
     cache_path: Path
     annotate_pages: bool
     content_path: Path
@@ -71,7 +72,7 @@ def gloss_settings(settings: dict[str, Any]) -> GlossSettings:
         labels=tuple(str(label).upper() for label in labels),
         show_claims=bool(get("GLOSS_SHOW_CLAIMS")),
         model=str(get("GLOSS_MODEL")),
-        workers=max(1, int(get("GLOSS_WORKERS"))),
+        workers=None if get("GLOSS_WORKERS") is None else max(1, int(get("GLOSS_WORKERS"))),
         cache_path=cache,
         annotate_pages=bool(get("GLOSS_ANNOTATE_PAGES")),
         content_path=content,
