@@ -8,6 +8,8 @@ import pytest
 from gloss.annotate.claims import find_quotes, load_lexicon, paragraph_spans
 from gloss.annotate.claims.quotes import chain_quotations
 from gloss.errors import GlossError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def quoted(text: str) -> list[str]:
@@ -113,3 +115,21 @@ def test_british_single_quotes_without_apostrophe_confusion():
 def test_single_quotes_inside_double_quotes_are_not_separate_quotes():
     text = 'He said: "The word ‘forced’ is wrong."'
     assert quoted(text) == ["The word ‘forced’ is wrong."]
+
+
+_PIECES = st.sampled_from(
+    ['"', "“", "”", "‘", "’", " ", "\n\n", "a", "Word", ".", ",", "don’t", "s’ x"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_quote_segments_are_ordered_disjoint_and_inside_their_paragraph(text):
+    paragraphs = paragraph_spans(text)
+    previous_end = -1
+    for segment in find_quotes(text):
+        p_start, p_end = paragraphs[segment.paragraph]
+        assert p_start <= segment.open < segment.start < segment.end <= p_end
+        assert segment.open > previous_end
+        assert text[segment.start : segment.end].strip() == text[segment.start : segment.end]
+        previous_end = segment.close if segment.close is not None else segment.end
