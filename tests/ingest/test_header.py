@@ -209,3 +209,12 @@ def test_public_domain_sentence_in_the_body_stays():
         == "The recordings are in the public domain and free for anyone to use, the founder said."
     )
     assert article.license is None
+
+
+def test_deck_without_header_fields_is_the_subtitle():
+    deck = "Engineers found the steel supports corroded beyond repair"
+    article = ingest_text(capture([TITLE, deck]))
+    assert article.subtitle == deck
+    assert article.paragraphs == BODY
+    assert article.line_roles[:2] == ["title", "subtitle"]
+    assert article.line_paragraphs[2] == 0

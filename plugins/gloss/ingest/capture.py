@@ -16,7 +16,7 @@ from gloss.ingest.boilerplate import trim_head, trim_tail
 from gloss.ingest.decode import MAX_BYTES, decode_bytes
 from gloss.ingest.header import parse_header, publisher_of
 from gloss.ingest.language import detect_language
-from gloss.ingest.unwrap import unwrap
+from gloss.ingest.unwrap import is_deck_line, unwrap
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml"}
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
@@ -53,12 +53,23 @@ def ingest_text(text: str, source: str = "<text>", source_sha256: str | None = N
         if roles[index] == "body" and line_paragraphs[index] is None:
             roles[index] = "blank"
     paragraphs = result.paragraphs
+    subtitle = header.subtitle
+    if subtitle is None and header.title and _is_deck(paragraphs, line_paragraphs):
+        # A deck right under the title with no header field after it: the unwrapper kept it
+        # apart as a short title-like line; it is the subtitle, not the first paragraph.
+        subtitle = paragraphs[0]
+        for index, paragraph in enumerate(line_paragraphs):
+            if paragraph == 0:
+                roles[index], line_paragraphs[index] = "subtitle", None
+            elif paragraph is not None:
+                line_paragraphs[index] = paragraph - 1
+        paragraphs = paragraphs[1:]
     if not paragraphs and not header.title:
         raise GlossError("no article text found", path=source)
     return Article(
         source=source,
         title=header.title,
-        subtitle=header.subtitle,
+        subtitle=subtitle,
         authors=header.authors,
         date=header.date,
         url=header.url,
@@ -72,6 +83,16 @@ def ingest_text(text: str, source: str = "<text>", source_sha256: str | None = N
         line_roles=roles,
         line_paragraphs=line_paragraphs,
     )
+
+
+def _is_deck(paragraphs: list[str], line_paragraphs: list[int | None]) -> bool:
+    """Is the first paragraph a deck: one or two short lines, no sentence end, before a body
+    of at least two paragraphs?"""
+    if len(paragraphs) < 3:
+        return False
+    first = paragraphs[0]
+    lines = sum(1 for p in line_paragraphs if p == 0)
+    return lines <= 2 and is_deck_line(first, paragraphs[1], width=10**6)
 
 
 def ingest_html(html: str, source: str = "<html>", source_sha256: str | None = None) -> Article:

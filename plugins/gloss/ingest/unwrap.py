@@ -58,6 +58,7 @@ def _text_cues() -> dict:
         "abbreviations": {a.lower() for a in data["abbreviations"]},
         "prefixes": {p.lower() for p in data["compound_prefixes"]},
         "endings": {e.lower() for e in data["split_endings"]},
+        "continuation": {str(w).lower() for w in data["continuation_words"]},
     }
 
 
@@ -91,10 +92,32 @@ def _first_word(line: str) -> str:
     return words[0] if words else ""
 
 
+def ends_open(line: str) -> bool:
+    """Does the line end with a word that needs more ("the", "of", "and")?"""
+    words = line.split()
+    return bool(words) and words[-1].lower().strip("\"'“”‘’()") in _text_cues()["continuation"]
+
+
+def is_deck_line(line: str, following: str | None, width: int) -> bool:
+    """The first body line as a deck: no sentence end, ends on a lower-case content word, the
+    next line starts a sentence and would have fitted after it."""
+    words = line.split()
+    if not words or following is None or len(words) > 30 or _SPEAKER.match(line):
+        return False
+    if line.rstrip()[-1:] in ".,;:!?…" + _CLOSERS or not line[:1].isupper():
+        return False
+    last = words[-1]
+    if not last[:1].islower() or ends_open(line):
+        return False
+    return starts_sentence(following) and len(line) + 1 + len(_first_word(following)) <= width
+
+
 def _is_subheading(line: str, previous: str | None, following: str | None, width: int) -> bool:
     """A short title-like line between two sentences (a crosshead inside the article)."""
     words = line.split()
     if not words or len(words) > 8 or len(line) > 0.6 * width:
+        return False
+    if ends_open(line) or _SPEAKER.match(line):
         return False
     if line.rstrip()[-1:] in ".,;:!?…" + _CLOSERS or not line.lstrip()[:1].isupper():
         return False
@@ -224,6 +247,7 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
     def at(position: int) -> str | None:
         return stripped[position] if 0 <= position < count and stripped[position] else None
 
+    first_line = next(i for i, text in enumerate(stripped) if text)
     # Paragraph ends between non-blank lines (position p: a paragraph ends after line p).
     sure: set[int] = set()
     ambiguous: set[int] = set()
@@ -243,7 +267,9 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
         room = width - slack - len(text) - 1
         fits = len(_first_word(following)) <= room
         turn = _SPEAKER.match(following)
-        if indents_mark_paragraphs and indented[position + 1]:
+        if position == first_line and is_deck_line(text, following, width - slack):
+            sure.add(position)  # a deck under the title (the capture makes it the subtitle)
+        elif indents_mark_paragraphs and indented[position + 1]:
             sure.add(position)
         elif turn and turn.group(1) in speakers:
             sure.add(position)  # a new speaker's turn
