@@ -606,3 +606,18 @@ def test_according_to_without_a_source_is_no_claim(annotator, text):
 def test_demonstrative_that_starting_the_content_is_kept(annotator):
     [claim] = claims_of(annotator, "That is simply wrong, Maria Lopez said.")
     assert claim["content"]["text"] == "That is simply wrong"
+
+
+def test_coordinated_speakers_take_the_first_name(annotator):
+    text = "Xi Jinping and Vladimir Putin said their countries would deepen cooperation."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Xi Jinping")
+
+
+def test_coordinated_titles_before_a_name(annotator):
+    text = (
+        'American academic and professor Marc Lamont Hill commented, "Hoping that the '
+        'movement translates into a national conversation."'
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Marc Lamont Hill")

@@ -163,7 +163,15 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
     # A title before a name: "Executive director of the Dallas chapter ... Alia Salem",
     # "Afghan Ambassador to the United States Hamdullah Mohib": the person ending the phrase.
     if head.pos_ in ("NOUN", "PROPN"):
-        phrase_end = head.right_edge.idx + len(head.right_edge.text)
+        # The phrase without relative parts, nor, after a name, another name coordinated
+        # with it ("Xi Jinping and Vladimir Putin"); a title may be coordinated ("American
+        # academic and professor Marc Lamont Hill").
+        skipped = {"relcl", "acl", "punct"} | ({"conj", "cc"} if head.pos_ == "PROPN" else set())
+        last = head
+        for child in head.rights:
+            if child.dep_ not in skipped:
+                last = child.right_edge
+        phrase_end = last.idx + len(last.text)
         phrase_start = head.left_edge.idx
         for m_start, m_end, entity in index.before(phrase_end + 1, phrase_start):
             if entity.label == "PERSON" and m_end >= phrase_end - 1:
