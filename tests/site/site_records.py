@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+from datetime import datetime
+
+from gloss.site.annotation import GlossBuild, article_info
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
 TEXT = (
     "Chinese President Xi Jinping spoke with Vladimir Putin.\n\n"
     '"We stand together," Xi said. Experts said the talks went well.'
@@ -67,3 +74,30 @@ def record() -> dict:
             },
         ],
     }
+
+
+def make_build(tmp_path) -> tuple[GlossBuild, dict]:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(
+        PATH=str(tmp_path),
+        ARTICLE_URL="{date:%Y}/{slug}/index.html",
+        ARTICLE_SAVE_AS="{date:%Y}/{slug}/index.html",
+        GLOSS_CACHE_PATH=str(tmp_path / "cache"),
+    )
+    return GlossBuild.of({}, settings), settings
+
+
+def add(
+    build: GlossBuild, settings: dict, slug: str, day: int, rec: dict, listed=True, **meta
+) -> Article:
+    article = Article(
+        HTML,
+        metadata={"title": slug.title(), "date": datetime(2024, 5, day), "slug": slug, **meta},
+        settings=settings,
+        source_path=f"{slug}.md",
+        context={},
+    )
+    build.name_entities([rec])
+    build.name_speakers([rec])
+    build.rewrite(article, "article", article_info(article, settings), TEXT, rec, listed)
+    return article

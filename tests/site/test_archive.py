@@ -2,38 +2,8 @@
 
 from __future__ import annotations
 
-import copy
-from datetime import datetime
-
-from gloss.site.annotation import GlossBuild, article_info
 from gloss.site.archive import build_archive, drop_links_to_unwritten_pages
-from pelican.contents import Article
-from pelican.settings import DEFAULT_CONFIG
-from site_records import HTML, TEXT, record
-
-
-def make_build(tmp_path) -> tuple[GlossBuild, dict]:
-    settings = copy.deepcopy(DEFAULT_CONFIG)
-    settings.update(
-        PATH=str(tmp_path),
-        ARTICLE_URL="{date:%Y}/{slug}/index.html",
-        ARTICLE_SAVE_AS="{date:%Y}/{slug}/index.html",
-        GLOSS_CACHE_PATH=str(tmp_path / "cache"),
-    )
-    return GlossBuild.of({}, settings), settings
-
-
-def add(build: GlossBuild, settings: dict, slug: str, day: int, rec: dict, listed=True) -> None:
-    article = Article(
-        HTML,
-        metadata={"title": slug.title(), "date": datetime(2024, 5, day), "slug": slug},
-        settings=settings,
-        source_path=f"{slug}.md",
-        context={},
-    )
-    build.name_entities([rec])
-    build.name_speakers([rec])
-    build.rewrite(article, "article", article_info(article, settings), TEXT, rec, listed)
+from site_records import add, make_build, record
 
 
 def test_entities_speakers_and_claims_across_articles(tmp_path) -> None:

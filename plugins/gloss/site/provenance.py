@@ -42,7 +42,7 @@ class Provenance:
     """What the provenance template shows (``provenance`` in its context)."""
 
     capture_path: str  # relative to the content folder, as in the metadata
-    capture_url: str  # relative to the site root
+    capture_url: str | None  # relative to the site root; None when not copied to the output
     capture_html: str  # Pygments HTML of the capture, dropped lines highlighted
     diff_html: str  # Pygments HTML of the unified diff capture → post
     roles: list[tuple[int, str, str]]  # (line number, role, line) for non-body lines
@@ -158,34 +158,44 @@ def prepare_provenance(build: Any) -> list[tuple[AnnotatedContent, Provenance]]:
     """
     content_root = build.settings.content_path
     cache = ProvenanceCache(build.settings.cache_path / "site" / "provenance")
+    # Pelican copies what STATIC_PATHS names to the same place under the output.
+    static_roots = [
+        (content_root / folder).resolve() for folder in build.site_settings.get("STATIC_PATHS", [])
+    ]
     pages = []
     item: AnnotatedContent
     for item in build.contents:
         page = item.gloss.provenance_url
         capture_path = getattr(item.content, "capture", None)
         if not page or not capture_path:
-            item.gloss.provenance_url = None
+            item.gloss.provenance_url = item.gloss.capture_url = None
             continue
-        capture = content_root / str(capture_path)
+        capture = (content_root / str(capture_path)).resolve()
         post = Path(item.content.source_path)
         try:
+            # The page publishes the file: never anything outside the content folder.
+            if not capture.is_relative_to(content_root.resolve()):
+                raise GlossError(f"capture {capture_path} is outside the content folder", path=post)
             if not capture.is_file():
                 raise GlossError(f"capture {capture_path} not found", path=post)
             parts = cache.get_or_render(capture, post, str(capture_path))
         except GlossError as error:
             build.warn(error)
-            item.gloss.provenance_url = None
+            item.gloss.provenance_url = item.gloss.capture_url = None
             continue
         except (OSError, ValueError) as error:
             build.warn(GlossError(f"provenance not built: {error}", path=post))
-            item.gloss.provenance_url = None
+            item.gloss.provenance_url = item.gloss.capture_url = None
             continue
         provenance = Provenance(
             capture_path=str(capture_path),
-            capture_url=str(capture_path).replace("\\", "/"),
+            capture_url=str(capture_path).replace("\\", "/")
+            if any(capture.is_relative_to(root) for root in static_roots)
+            else None,
             css_url=PYGMENTS_CSS,
             **parts,
         )
+        item.gloss.capture_url = provenance.capture_url
         pages.append((item, provenance))
     return pages
 
