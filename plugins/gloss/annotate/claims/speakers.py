@@ -162,7 +162,7 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
 
     # A title before a name: "Executive director of the Dallas chapter ... Alia Salem",
     # "Afghan Ambassador to the United States Hamdullah Mohib": the person ending the phrase.
-    if head.pos_ in ("NOUN", "PROPN"):
+    if head.pos_ in ("NOUN", "PROPN", "ADJ"):  # ADJ: a title tagged as one ("academic")
         # The phrase without relative parts, nor, after a name, another name coordinated
         # with it ("Xi Jinping and Vladimir Putin"); a title may be coordinated ("American
         # academic and professor Marc Lamont Hill").
