@@ -115,3 +115,28 @@ def test_a_giant_paragraph_is_chunked_too(annotator, monkeypatch):
         for m in entity["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]
     assert any(e["name"] == "Angela Merkel" for e in record["entities"])
+
+
+def test_claim_speakers_point_at_entities_of_the_record(seed_record, root, seed_text):
+    from gloss.annotate import load_curation
+
+    curated = Annotator(workers=1, curation=load_curation(root / "content")).annotate_texts(
+        [seed_text]
+    )[0]
+    for record in (seed_record, curated):
+        ids = {e["id"] for e in record["entities"]}
+        for claim in record["claims"]:
+            entity = (claim.get("speaker") or {}).get("entity")
+            assert entity is None or entity in ids, claim
+
+
+def test_ids_are_stable_across_runs_and_articles(annotator):
+    a = "Angela Merkel met Emmanuel Macron in Berlin on Monday."
+    b = "In Paris, Emmanuel Macron said that Merkel had left. Angela Merkel did not reply."
+    first = annotator.annotate_texts([a, b])
+    again = Annotator(workers=1).annotate_texts([a, b])
+    assert first == again
+    ids_a = {e["name"]: e["id"] for e in first[0]["entities"]}
+    ids_b = {e["name"]: e["id"] for e in first[1]["entities"]}
+    assert ids_a["Angela Merkel"] == ids_b["Angela Merkel"] == "angela-merkel"
+    assert ids_a["Emmanuel Macron"] == ids_b["Emmanuel Macron"]

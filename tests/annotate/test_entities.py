@@ -231,3 +231,17 @@ def test_person_glued_to_a_place_by_the_model_is_split_off(annotate):
     assert sanders is not None and sanders["name"] == "Bernie Sanders"
     assert sanders["label"] == "PERSON"
     assert entity_at(record, text, "Bernie") is sanders
+
+
+def test_label_is_the_vote_of_all_mentions_not_the_first():
+    from gloss.annotate.entities import Candidate, Group
+
+    def cand(start: int, label: str, text: str = "Georgia") -> Candidate:
+        return Candidate(start, start + len(text), text, label, tuple(text.split()))
+
+    group = Group(members=[cand(0, "PERSON"), cand(20, "GPE"), cand(40, "GPE")])
+    assert group.label() == "GPE"
+    # A full name counts more than a lone word; evidence in the text more than the model.
+    group = Group(members=[cand(0, "ORG", "Dean Kamen"), cand(30, "PERSON", "Kamen")])
+    group.members[0].person_evidence = True
+    assert group.label() == "PERSON"
