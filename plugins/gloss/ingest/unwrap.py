@@ -35,6 +35,10 @@ from gloss.ingest.data import load_yaml
 
 # Lines this long on average were not wrapped at all: one line is one paragraph.
 UNWRAPPED_LINE_LENGTH = 160
+# How many times likelier a paragraph end must be than a wrap before an ambiguous line is
+# read as a paragraph end. Above 1 because the expected counts are rough (tuned on the
+# evaluation set's tuning split; see docs/ingest.md).
+AMBIGUOUS_ODDS = 2.0
 
 _CLOSERS = "\"'”’»)]›"
 _SENTENCE_END = re.compile(r"[.!?…।][" + re.escape(_CLOSERS) + r"]*$|[.!?…]\s*[”\"»]$")
@@ -312,9 +316,3 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
         line_paragraph.update({index: len(paragraphs) for index, _ in group})
         paragraphs.append(" ".join(text.split()))
     return Paragraphs(paragraphs, line_paragraph, width)
-
-
-# How many times likelier a paragraph end must be than a wrap before an ambiguous line is
-# read as a paragraph end. Above 1 because the expected counts are rough (tuned on the
-# evaluation set's tuning split; see docs/ingest.md).
-AMBIGUOUS_ODDS = 2.0
