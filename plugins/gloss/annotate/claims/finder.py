@@ -752,7 +752,8 @@ def find_claims(
         for seg in floating
         if not any(_overlaps((seg.start, seg.end), d.content) for d in drafts)
     ]
-    drafts = _resolve(article, drafts)
+    drafts = [_in_one_paragraph(article, d) for d in _resolve(article, drafts)]
+    drafts = [d for d in drafts if d.content[1] > d.content[0]]
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     return [_to_dict(article, d, f"c{n}") for n, d in enumerate(drafts, 1)]
 
@@ -782,6 +783,20 @@ def _attribute_floating(article: _Article, draft: Draft, previous: Draft) -> Dra
                     draft, source=source, cue=(verb.idx, verb.idx + len(verb.text)), cue_lemma="say"
                 )
     return replace(draft, source=previous.source, cue=previous.cue, cue_lemma="say")
+
+
+def _in_one_paragraph(article: _Article, draft: Draft) -> Draft:
+    """Content never crosses a paragraph break (a misparse can reach over one): keep the
+    part in the paragraph of the cue."""
+    start, end = draft.content
+    anchor = draft.cue[0] if draft.cue else start
+    p_start, p_end = article.paragraphs[article.paragraph_of(anchor)]
+    if start >= p_start and end <= p_end:
+        return draft
+    if end <= p_start or start >= p_end:  # wholly in another paragraph (a floating quote)
+        p_start, p_end = article.paragraphs[article.paragraph_of(start)]
+    clipped = _trim(article.text, max(start, p_start), min(end, p_end))
+    return replace(draft, content=clipped)
 
 
 def _resolve(article: _Article, drafts: list[Draft]) -> list[Draft]:
