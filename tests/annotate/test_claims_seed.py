@@ -135,3 +135,10 @@ def test_seed_claims_follow_the_schema(seed_claims, root):
             span = claim[part]
             if span and span.get("start") is not None:
                 assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_seed_contents_stay_inside_one_paragraph(seed_claims):
+    _text, claims = seed_claims
+    for claim in claims:
+        assert "\n" not in claim["content"]["text"]
+        assert claim["content"]["text"] == claim["content"]["text"].strip(" ,.;:")
