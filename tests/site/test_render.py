@@ -59,3 +59,11 @@ def test_a_span_that_does_not_match_the_text_is_reported_not_wrapped() -> None:
     soup, problems = render(rec)
     assert soup.find(attrs={"data-entity": "vladimir-putin"}) is None
     assert len(problems) == 1 and "vladimir-putin" in problems[0].message
+
+
+def test_stripping_the_annotations_gives_back_the_article() -> None:
+    from gloss.site.render import strip_annotations
+    from gloss.site.textmap import parse_fragment
+
+    soup, _ = render()
+    assert strip_annotations(str(soup)) == str(parse_fragment(HTML))

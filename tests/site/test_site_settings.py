@@ -54,3 +54,23 @@ def test_labels_claims_and_curation_mistakes(tmp_path, caplog) -> None:
     # Exports keep everything the engine found, whatever is shown.
     data = (out / "data" / "articles").glob("*.json")
     assert '"label":"GPE"' in next(data).read_text(encoding="utf-8")
+
+
+def test_feeds_carry_the_article_without_annotation_markup(tmp_path) -> None:
+    content = seed_site(tmp_path)
+    out = tmp_path / "out"
+    build(
+        content,
+        out,
+        tmp_path / "cache",
+        SITEURL="https://archive.example.org",
+        RELATIVE_URLS=False,
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+    )
+    feed = (out / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "Vladimir Putin" in feed
+    assert "gl-mention" not in feed and "gl-claim" not in feed
+    page = next(out.glob("2022/*/index.html")).read_text(encoding="utf-8")
+    assert "gl-mention" in page  # the page itself stays annotated
+    data = next((out / "data" / "articles").glob("*.json")).read_text(encoding="utf-8")
+    assert '"url":"https://archive.example.org/2022/' in data  # absolute with a SITEURL

@@ -137,3 +137,17 @@ def render_annotated_html(
         if first is not None:
             first["id"] = claim_anchor(str(claim["id"]))
     return wrapper.html(), problems
+
+
+ANNOTATION_SELECTOR = ".gl-mention, .gl-claim, .gl-cue, .gl-speaker"
+
+
+def strip_annotations(html: str) -> str:
+    """``html`` without Gloss's wrappers: every mention, claim, cue and speaker element is
+    replaced by its content (for feeds, which must carry the article as written)."""
+    from gloss.site.textmap import parse_fragment
+
+    soup = parse_fragment(html)
+    for element in soup.select(ANNOTATION_SELECTOR):
+        element.unwrap()
+    return str(soup)
