@@ -113,93 +113,148 @@ def _named(mention: tuple[int, int, Any], text: str) -> Source:
 
 
 def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
-    """The speaker named by the noun phrase whose head token is ``head``."""
+    """The speaker named by the noun phrase whose head token is ``head``.
+
+    The rules below are tried in order; the first that recognises the phrase decides.
+    """
     if head is None:
         return UNKNOWN
-    text = index.text
+    for rule in _SOURCE_RULES:
+        source = rule(head, index, lexicon)
+        if source is not None:
+            return source
     start, end = _token_span(head)
-    lower = head.lower_
-    if lower in ALL_PRONOUNS and head.pos_ == "PRON":
-        return Source("pronoun", None, None, start, end, head.text, pronoun=lower)
+    return Source("unknown", None, None, start, end, head.text)
 
-    mention = index.at(start, end)
+
+def _pronoun(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "he", "they": left unresolved here (see PronounResolver)."""
+    if head.lower_ in ALL_PRONOUNS and head.pos_ == "PRON":
+        start, end = _token_span(head)
+        return Source("pronoun", None, None, start, end, head.text, pronoun=head.lower_)
+    return None
+
+
+def _mentioned_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """The head lies in a mention of an entity that can speak."""
+    mention = index.at(*_token_span(head))
     if mention and mention[2].label in SPEAKING_LABELS:
-        return _named(mention, text)
+        return _named(mention, index.text)
+    return None
 
+
+def _surname(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """A name the entity stage did not mark here: the surname of a person named earlier
+    ("Memon said" after "Sehar Memon")."""
     if head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
-        # A name the entity stage did not mark here: a surname of a person named earlier
-        # ("Memon said" after "Sehar Memon"); failing that, the name as written (below).
-        linked = _entity_by_surname(head, index)
-        if linked is not None:
-            return linked
+        return _entity_by_surname(head, index)
+    return None
 
-    # "the spokesman, Jeff Rathke" / "Co-founder of Google, Sergey Brin": the apposition.
+
+def _apposition(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "the spokesman, Jeff Rathke" / "Co-founder of Google, Sergey Brin"."""
     for child in head.children:
         if child.dep_ == "appos":
             mention = index.at(*_token_span(child))
             if mention and mention[2].label in SPEAKING_LABELS:
-                return _named(mention, text)
+                return _named(mention, index.text)
+    return None
 
-    lemma = head.lemma_.lower()
-    # "PC World's analysis concluded", "a statement from the ministry said": the owner speaks.
-    if lemma in lexicon.outputs or lower in lexicon.outputs:
-        for child in head.children:
-            owner = None
-            if child.dep_ == "poss":
-                owner = child
-            elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
-                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
-            elif child.dep_ == "acl":  # "the report, published by the WHO, said"
-                agent = next((c for c in child.children if c.dep_ == "agent"), None)
-                if agent is not None:
-                    owner = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if owner is not None:
-                mention = index.at(*_token_span(owner))
-                if mention and mention[2].label in SPEAKING_LABELS:
-                    return _named(mention, text)
-                if child.dep_ == "poss" and owner.pos_ == "PROPN" and not owner.ent_type_:
-                    return _entity_by_surname(owner, index) or _unlinked_name(owner)
 
-    # A title before a name: "Executive director of the Dallas chapter ... Alia Salem",
-    # "Afghan Ambassador to the United States Hamdullah Mohib": the person ending the phrase.
-    if head.pos_ in ("NOUN", "PROPN", "ADJ"):  # ADJ: a title tagged as one ("academic")
-        # The phrase without relative parts, nor, after a name, another name coordinated
-        # with it ("Xi Jinping and Vladimir Putin"); a title may be coordinated ("American
-        # academic and professor Marc Lamont Hill").
-        skipped = {"relcl", "acl", "punct"} | ({"conj", "cc"} if head.pos_ == "PROPN" else set())
-        last = head
-        for child in head.rights:
-            if child.dep_ not in skipped:
-                last = child.right_edge
-        phrase_end = last.idx + len(last.text)
-        phrase_start = head.left_edge.idx
-        for m_start, m_end, entity in index.before(phrase_end + 1, phrase_start):
-            if entity.label == "PERSON" and m_end >= phrase_end - 1:
-                return _named((m_start, m_end, entity), text)
+def _owner_of_output(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "PC World's analysis concluded", "a statement from the ministry said", "the report,
+    published by the WHO, said": the owner of a written output speaks."""
+    if head.lemma_.lower() not in lexicon.outputs and head.lower_ not in lexicon.outputs:
+        return None
+    for child in head.children:
+        owner = None
+        if child.dep_ == "poss":
+            owner = child
+        elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                owner = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if owner is None:
+            continue
+        mention = index.at(*_token_span(owner))
+        if mention and mention[2].label in SPEAKING_LABELS:
+            return _named(mention, index.text)
+        if child.dep_ == "poss" and owner.pos_ == "PROPN" and not owner.ent_type_:
+            return _entity_by_surname(owner, index) or _unlinked_name(owner)
+    return None
+
+
+def _name_after_title(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """A title before a name: "Executive director of the Dallas chapter ... Alia Salem",
+    "Afghan Ambassador to the United States Hamdullah Mohib": the person ending the phrase."""
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ"):  # ADJ: a title tagged as one ("academic")
+        return None
+    # The phrase without relative parts, nor, after a name, another name coordinated with
+    # it ("Xi Jinping and Vladimir Putin"); a title may be coordinated ("American academic
+    # and professor Marc Lamont Hill").
+    skipped = {"relcl", "acl", "punct"} | ({"conj", "cc"} if head.pos_ == "PROPN" else set())
+    last = head
+    for child in head.rights:
+        if child.dep_ not in skipped:
+            last = child.right_edge
+    phrase_end = last.idx + len(last.text)
+    for m_start, m_end, entity in index.before(phrase_end + 1, head.left_edge.idx):
+        if entity.label == "PERSON" and m_end >= phrase_end - 1:
+            return _named((m_start, m_end, entity), index.text)
+    return None
+
+
+def _unmarked_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """A proper name with no entity (*The Deseret News observed*): named, unlinked."""
     if head.pos_ == "PROPN" and head.text[:1].isupper() and not _title_before_name(head):
         return _unlinked_name(head)
+    return None
 
-    modifier = ""
-    left = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
-    if left:
-        modifier = left[0].lower_
+
+def _description(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "the Church" naming an entity seen earlier; "the company" referring back to one."""
     described = _described_entity(head, index)
-    if described:
-        return described
-    if lemma in lexicon.anaphors:
-        referent = _referred_entity(head, index, lexicon.anaphors[lemma])
-        if referent:
-            return referent
-    vague = lexicon.vague_name(modifier, lower, lemma)
-    if vague:
-        span_start = left[0].idx if left and f"{modifier} {lemma}" in lexicon.vague else start
-        singular = head.tag_ in ("NN", "NNP")
-        person = lemma not in lexicon.not_people and lower not in lexicon.not_people
-        span_text = text[span_start:end]
-        return Source(
-            "vague", vague, None, span_start, end, span_text, None, None, singular, person
-        )
-    return Source("unknown", None, None, start, end, head.text)
+    if described is None and head.lemma_.lower() in lexicon.anaphors:
+        described = _referred_entity(head, index, lexicon.anaphors[head.lemma_.lower()])
+    return described
+
+
+def _vague_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """An unnamed source from sources.yml: "experts", "Scientology officials", "a poster"."""
+    lemma, lower = head.lemma_.lower(), head.lower_
+    left = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
+    modifier = left[0].lower_ if left else ""
+    name = lexicon.vague_name(modifier, lower, lemma)
+    if name is None:
+        return None
+    start, end = _token_span(head)
+    if left and f"{modifier} {lemma}" in lexicon.vague:
+        start = left[0].idx
+    return Source(
+        "vague",
+        name,
+        None,
+        start,
+        end,
+        index.text[start:end],
+        singular=head.tag_ in ("NN", "NNP"),
+        person=lemma not in lexicon.not_people and lower not in lexicon.not_people,
+    )
+
+
+_SOURCE_RULES = (
+    _pronoun,
+    _mentioned_name,
+    _surname,
+    _apposition,
+    _owner_of_output,
+    _name_after_title,
+    _unmarked_name,
+    _description,
+    _vague_source,
+)
 
 
 def _entity_by_surname(head: Any, index: EntityIndex) -> Source | None:
