@@ -245,3 +245,10 @@ def test_label_is_the_vote_of_all_mentions_not_the_first():
     group = Group(members=[cand(0, "ORG", "Dean Kamen"), cand(30, "PERSON", "Kamen")])
     group.members[0].person_evidence = True
     assert group.label() == "PERSON"
+
+
+def test_a_name_right_after_a_title_is_a_person(annotate):
+    text = "German Chancellor Olaf Scholz spoke with Secretary-General Antonio Guterres."
+    record = annotate(text)
+    assert entity_at(record, text, "Olaf")["label"] == "PERSON"
+    assert entity_at(record, text, "Antonio")["label"] == "PERSON"

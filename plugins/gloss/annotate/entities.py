@@ -312,6 +312,9 @@ def _strip_titles(tokens: list[Any]) -> tuple[list[Any], bool]:
     rest = tokens[last_title + 1 :]
     if last_title < 0 or not rest or any(t.lower_ in rules.titles for t in rest):
         return tokens, False  # "State Department Spokesperson" is no title plus a name
+    last_word, before_particle = head_nouns()
+    if rest[-1].lower_ in last_word or rest[0].lower_ in before_particle:
+        return tokens, False  # "Prime Minister Office", "Foreign Ministry of ..."
     return rest, rest[0].pos_ == "PROPN"
 
 
@@ -402,6 +405,24 @@ def _lower_words(doc: Any) -> set[str]:
     return words
 
 
+def _after_title(doc: Any, tokens: list[Any]) -> bool:
+    """True for a name right after a capitalised title outside the span ("Chancellor" +
+    "Olaf Scholz" tagged ORG): a person, if the name has no institution's head noun."""
+    first = tokens[0]
+    if first.i == 0 or len(tokens) > 3:
+        return False
+    before = doc[first.i - 1]
+    last_word, before_particle = head_nouns()
+    return (
+        before.is_title
+        and before.lower_ in span_rules().titles
+        and all(t.tag_ == "NNP" for t in tokens)
+        and head_noun_label(tuple(t.text for t in tokens)) is None
+        and tokens[-1].lower_ not in last_word  # "Prime Minister Office"
+        and tokens[-1].lower_ not in before_particle
+    )
+
+
 def _person_apposition(tokens: list[Any]) -> bool:
     """True if a person noun stands in apposition to the name ("Yang Jin, an expert")."""
     nouns = span_rules().person_nouns
@@ -433,7 +454,7 @@ def candidate_from_tokens(
     if not _acceptable(tokens, text, label):
         return None
     in_byline = any(b0 <= start and end <= b1 for b0, b1 in bylines)
-    evidence = titled or _person_apposition(tokens)
+    evidence = titled or _person_apposition(tokens) or _after_title(doc, tokens)
     # A capitalised common noun or verb at the start of a sentence ("Volunteer", "Video") is
     # no name on its own; it may still be a known name's short form ("Rathke" tagged NNS).
     weak = len(tokens) == 1 and label != "NORP" and not _proper_noun(tokens[0])
