@@ -461,3 +461,79 @@ def make_captures(articles: list[CorpusArticle], seed: int = 2) -> list[Capture]
     """One capture per article; the same seed gives the same captures."""
     rng = random.Random(seed)
     return [make_capture(article, rng) for article in articles]
+
+
+# Saved web pages: the same articles inside a news-site template with the usual clutter.
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | {site}</title>
+<meta property="og:site_name" content="{site}">
+{author_meta}{date_meta}<link rel="canonical" href="{url}">
+<style>.share {{ display: flex }} body {{ font-family: serif }}</style>
+<script>window.dataLayer = [{{"event": "pageview"}}]; function track() {{}}</script>
+</head>
+<body onload="track()">
+<header><a href="/">{site}</a><nav><a href="/world">World</a> <a href="/politics">Politics</a>
+<a href="/sport">Sport</a> <a href="/subscribe">Subscribe</a></nav></header>
+<main><article>
+<h1>{title}</h1>
+{byline}{dateline}<div class="share"><a href="#" onclick="track()">Share this:</a> <a href="#">Twitter</a> <a href="#">Facebook</a></div>
+{body}
+</article>
+<aside class="related"><h2>Related articles</h2><ul>{related}</ul></aside>
+<section id="comments" class="comments"><h3>{n} comments</h3>
+<div class="comment"><p>{commenter} said: This is a comment, not part of the article.</p></div>
+</section></main>
+<footer><p>© 2020 {site}. All rights reserved.</p><script>track()</script></footer>
+</body></html>
+"""
+
+
+def make_html_capture(article: CorpusArticle, rng: random.Random) -> Capture:
+    """A saved page of ``article``: metadata in the head, clutter around the text."""
+    from html import escape
+
+    authors = _names(rng, rng.choice([1, 2])) if rng.random() < 0.7 else []
+    has_date = article.date is not None and rng.random() < 0.9
+    paragraphs = list(article.paragraphs)
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    related = "".join(f'<li><a href="/a{i}">Another story number {i}</a></li>' for i in range(3))
+    page = _PAGE.format(
+        title=escape(article.title),
+        site="World News Blog",
+        url=escape(article.url),
+        author_meta=f'<meta name="author" content="{escape(", ".join(authors))}">\n'
+        if authors
+        else "",
+        date_meta=f'<meta property="article:published_time" content="{article.date}T10:00:00Z">\n'
+        if has_date
+        else "",
+        byline=f'<p class="byline">By {escape(" and ".join(authors))}</p>\n' if authors else "",
+        dateline="",
+        body=body,
+        related=related,
+        n=rng.randrange(2, 40),
+        commenter=rng.choice(FIRST),
+    )
+    return Capture(
+        article=article,
+        data=page.encode("utf-8"),
+        encoding="utf-8",
+        title=article.title,
+        authors=authors,
+        date=article.date if has_date else None,
+        url=article.url,
+        paragraphs=paragraphs,
+        debris=[
+            "Share this:",
+            "This is a comment, not part of the article.",
+            "Related articles",
+            "All rights reserved.",
+        ],
+        traits=["html"],
+    )
+
+
+def make_html_captures(articles: list[CorpusArticle], seed: int = 2) -> list[Capture]:
+    rng = random.Random(seed * 1000 + 1)  # its own stream: text captures stay as they were
+    return [make_html_capture(article, rng) for article in articles]

@@ -2,7 +2,8 @@
 
 Prints the figures for the tuning split and the held-out split (a quarter of the articles,
 chosen by a hash of their id, never used while tuning). ``--seed`` changes the captures,
-``--limit`` takes the first N articles of each split, ``--mistakes`` lists what went wrong.
+``--limit`` takes the first N articles of each split, ``--mistakes`` lists what went wrong,
+``--html`` also scores saved HTML pages of every article (trafilatura path).
 Exit status 1 when the held-out split misses a target of issue 2.
 """
 
@@ -14,16 +15,20 @@ import sys
 from gloss.errors import GlossError
 from gloss.ingest import ingest_bytes
 
-from eval.captures import make_captures
+from eval.captures import make_captures, make_html_captures
 from eval.corpus import CORPUS, load_corpus
 from eval.score import Scores, misses
 
 
-def evaluate(articles, seed: int = 2) -> Scores:  # type: ignore[no-untyped-def]
+def evaluate(articles, seed: int = 2, html: bool = False) -> Scores:  # type: ignore[no-untyped-def]
+    """Scores of ingest on captures of ``articles`` (text captures, or saved HTML pages)."""
     scores = Scores()
-    for capture in make_captures(articles, seed=seed):
+    captures = (
+        make_html_captures(articles, seed=seed) if html else make_captures(articles, seed=seed)
+    )
+    for capture in captures:
         try:
-            article = ingest_bytes(capture.data, capture.article.id + ".txt")
+            article = ingest_bytes(capture.data, capture.article.id + (".html" if html else ".txt"))
         except GlossError as exc:
             scores.add(capture, None, str(exc))
             continue
@@ -43,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N articles of each split only")
     parser.add_argument("--mistakes", action="store_true", help="list every mistake")
     parser.add_argument("--split", choices=["tuning", "held-out", "both"], default="both")
+    parser.add_argument(
+        "--html", action="store_true", help="also score saved HTML pages of every article"
+    )
     args = parser.parse_args(argv)
     corpus = load_corpus()
     print(f"corpus: {CORPUS} ({len(corpus)} articles), seed {args.seed}")
@@ -62,6 +70,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {line}")
         if held_out and missed:
             status = 1
+    if args.html:
+        scores = evaluate(corpus[: args.limit] if args.limit else corpus, seed=args.seed, html=True)
+        print(scores.report("html pages (all articles)"))
+        missed = misses(scores)
+        print(f"  targets: {'all met' if not missed else 'MISSED: ' + '; '.join(missed)}")
+        if args.mistakes:
+            for line in scores.mistakes:
+                print(f"    {line}")
     return status
 
 

@@ -103,3 +103,16 @@ def test_declared_charset_is_used(tmp_path):
     article = ingest_path(path)
     assert article.encoding == "iso8859-15"
     assert "Mayor Ana López €" in article.paragraphs[1]
+
+
+def test_no_date_is_invented_and_url_is_kept_as_spelled(tmp_path):
+    page = PAGE.replace(
+        '<meta property="article:published_time" content="2022-06-16T10:22:00+00:00">', ""
+    )
+    page = page.replace("https://citynews.example/2022/06/bridge", "https://citynews.example/a;b$c")
+    page = page.replace("</article>", "</article><footer>© 2020 City News</footer>")
+    path = tmp_path / "undated.html"
+    path.write_text(page, encoding="utf-8")
+    article = ingest_path(path)
+    assert article.date is None
+    assert article.url == "https://citynews.example/a;b$c"

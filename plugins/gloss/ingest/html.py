@@ -29,6 +29,25 @@ def _authors(value: str | None) -> list[str]:
     return names
 
 
+_CANONICAL = re.compile(
+    r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical)[^>]*\bhref\s*=\s*["']([^"'\s>]+)"""
+    r"""|<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url)[^>]*\bcontent\s*=\s*["']([^"'\s>]+)""",
+    re.IGNORECASE,
+)
+
+
+def _declared_url(html: str) -> str | None:
+    """The page's canonical URL (or og:url) as the page spells it: trafilatura re-encodes
+    characters such as ';' and '$', which would make the same article look like another."""
+    from html import unescape
+
+    match = _CANONICAL.search(html[:65536])
+    if not match:
+        return None
+    url = unescape(match.group(1) or match.group(2))
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
 def extract_article(html: str, source: str = "<html>") -> Article:
     """Main text and metadata of a saved page (raises GlossError if there is no text)."""
     import trafilatura  # lazy: slow to import, and text captures never need it
@@ -42,6 +61,9 @@ def extract_article(html: str, source: str = "<html>") -> Article:
         include_images=False,
         include_links=False,
         with_metadata=True,
+        # Dates from the page's metadata and markup only: the extensive search would take a
+        # "© 2020" in the footer for the publication date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None or not (document.text or "").strip():
         raise GlossError("no article text found in the HTML page", path=source)
@@ -61,8 +83,9 @@ def extract_article(html: str, source: str = "<html>") -> Article:
         article.authors = authors
     if document.date:
         article.date = document.date
-    if document.url:
-        article.url = document.url
+    page_url = _declared_url(html) or document.url
+    if page_url:
+        article.url = page_url
     article.publisher = document.sitename or publisher_of(article.url)
     if article.lang is None:
         match = _LANG_ATTRIBUTE.search(html[:4096])
