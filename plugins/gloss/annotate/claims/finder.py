@@ -14,6 +14,8 @@ from .lexicon import CueVerb, Lexicon, load_lexicon
 from .quotes import QUOTE_MARKS, QuoteSegment, chain_quotations, find_quotes, paragraph_spans
 from .speakers import UNKNOWN, EntityIndex, PronounResolver, Source, classify_source
 
+Span = tuple[int, int]  # (start, end) character offsets, end exclusive
+
 # Direct quotes shorter than this (in words) are not claims: with a cue, "Absolutely not."
 # counts; a floating quote (no cue) needs a little more to be told from a name or a title.
 MIN_QUOTE_WORDS = 2
@@ -313,86 +315,127 @@ def _that_clause_below(token: Any) -> list[Any]:
     return []
 
 
-def _clause_content(article: _Article, token: Any, cue: CueVerb) -> tuple[int, int] | None:
-    """The reported statement governed by cue verb ``token`` (or None)."""
-    text = article.text
-    sentence = article.sentence(token)
-    children = list(token.children)
-    if "to" in cue.frames:  # "admitted to being part of it" (checked first: no clause then)
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ == "to" and child.i == token.i + 1:
-                target = next((c for c in child.children if c.dep_ == "pcomp"), None)
-                if target is not None:
-                    return _trim(text, *_span(target.left_edge, target.right_edge))
+def _clause_content(article: _Article, token: Any, cue: CueVerb) -> Span | None:
+    """The reported statement governed by cue verb ``token`` (or None): the frames of the
+    cue are tried in order, "to" first (a "to" phrase leaves no clause to find)."""
+    if "to" in cue.frames and (content := _to_phrase(article, token)):
+        return content
     if "that" in cue.frames:
-        clauses = [c for c in children if c.dep_ == "ccomp"]
-        after = [c for c in clauses if c.i > token.i]
-        before = [c for c in clauses if c.i < token.i]
-        if not after:
-            after = _that_clause_below(token)
-        if after:
-            clause = after[0]
-            first = clause.left_edge
-            if first.i < token.i:
-                return None  # "a plan, which officials say will cost ...": a parenthetical
-            if first.lower_ in WH_WORDS or any(
-                c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children
-            ):
-                return None  # "did not say why ...": an indirect question, not a statement
-            last = max((c.right_edge for c in after), key=lambda t: t.i)
-            last = _reported_continuation(token, last, article.lexicon)
-            last = article.doc[min(last.i, sentence.end - 1)]
-            return _trim(text, *_span(first, last))
-        subject = _speaker_head(token, article)
-        if before:
-            clause = before[-1]
-            start = article.doc[max(clause.left_edge.i, sentence.start)]
-            # Up to where the attribution starts: its subject ("C, Xi said") or the verb
-            # itself ("C, said analysts"); the parser's clause often stops short of that.
-            stop = token.i
-            if subject is not None and clause.i < subject.i < token.i:
-                stop = subject.left_edge.i
-                # "C, D, spokesperson Wang Wenbin said" misparsed with the name as an
-                # apposition of the list's last item: the attribution starts at the name.
-                for child in subject.children:
-                    if child.dep_ == "appos" and child.right_edge.i == token.i - 1:
-                        stop = child.left_edge.i
-            if stop > start.i:
-                return _trim(
-                    text, start.idx, article.doc[stop - 1].idx + len(article.doc[stop - 1].text)
-                )
-        # "The plan, X said, would cost ...": the attribution inside the statement, between
-        # commas; the content is the whole sentence (the attribution lies inside the span).
-        left, right = token.left_edge, token.right_edge
-        doc = article.doc
-        comma_before = left.text == "," or (left.i > sentence.start and doc[left.i - 1].text == ",")
-        comma_after = right.text == "," or (
-            right.i + 1 < sentence.end and doc[right.i + 1].text == ","
-        )
-        if (
-            token.dep_ in ("parataxis", "ccomp", "advcl")
-            and token.head.i > token.i
-            and left.i > sentence.start
-            and comma_before
-            and comma_after
+        for frame in (
+            _clause_after,
+            _clause_before,
+            _statement_around,
+            _statement_before,
         ):
-            return _trim(text, sentence.start_char, sentence.end_char)
-        # "C, X said" with C parsed as the main clause and the cue hanging off it.
-        if (
-            token.dep_ in ("parataxis", "ccomp", "advcl", "dep")
-            and token.head.i < token.i
-            and token.tag_ != "VBG"  # "..., agreeing to work": a participle reports nothing back
-        ):
-            left = token.left_edge
-            if left.i > sentence.start and article.doc[left.i - 1].text in (",", "—", "–"):
-                return _trim(text, sentence.start_char, left.idx)
+            found = frame(article, token)
+            if found == _NOT_A_STATEMENT:
+                return None
+            if found is not None:
+                return found
     if "as" in cue.frames:
-        # "described homeopathy as a form of quackery": what is described and how, both.
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ == "as":
-                start = article.doc[token.i + 1] if token.i + 1 < child.i else child
-                end = article.doc[min(token.right_edge.i, sentence.end - 1)]
-                return _trim(text, start.idx, end.idx + len(end.text))
+        return _as_phrase(article, token)
+    return None
+
+
+# Returned by a frame that recognises its construction but finds no statement in it.
+_NOT_A_STATEMENT: Span = (-1, -1)
+
+
+def _to_phrase(article: _Article, token: Any) -> Span | None:
+    """ "admitted to being part of the effort"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and child.i == token.i + 1:
+            target = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if target is not None:
+                return _trim(article.text, *_span(target.left_edge, target.right_edge))
+    return None
+
+
+def _clause_after(article: _Article, token: Any) -> Span | None:
+    """ "X said (that) C", "X told Y that C": the complement clause after the cue."""
+    after = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+    if not after:
+        after = _that_clause_below(token)
+    if not after:
+        return None
+    clause = after[0]
+    first = clause.left_edge
+    if first.i < token.i:
+        return _NOT_A_STATEMENT  # "a plan, which officials say will cost ...": parenthetical
+    if first.lower_ in WH_WORDS or any(
+        c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children
+    ):
+        return _NOT_A_STATEMENT  # "did not say why ...": an indirect question
+    last = max((c.right_edge for c in after), key=lambda t: t.i)
+    last = _reported_continuation(token, last, article.lexicon)
+    last = article.doc[min(last.i, article.sentence(token).end - 1)]
+    return _trim(article.text, *_span(first, last))
+
+
+def _clause_before(article: _Article, token: Any) -> Span | None:
+    """ "C, X said" / "C, said X" with C parsed as the cue's complement."""
+    before = [c for c in token.children if c.dep_ == "ccomp" and c.i < token.i]
+    if not before:
+        return None
+    doc = article.doc
+    clause = before[-1]
+    start = doc[max(clause.left_edge.i, article.sentence(token).start)]
+    # Up to where the attribution starts: its subject ("C, Xi said") or the verb itself
+    # ("C, said analysts"); the parser's clause often stops short of that.
+    stop = token.i
+    subject = _speaker_head(token, article)
+    if subject is not None and clause.i < subject.i < token.i:
+        stop = subject.left_edge.i
+        # "C, D, spokesperson Wang Wenbin said" misparsed with the name as an apposition of
+        # the list's last item: the attribution starts at the name.
+        for child in subject.children:
+            if child.dep_ == "appos" and child.right_edge.i == token.i - 1:
+                stop = child.left_edge.i
+    if stop <= start.i:
+        return None
+    return _trim(article.text, start.idx, doc[stop - 1].idx + len(doc[stop - 1].text))
+
+
+def _statement_around(article: _Article, token: Any) -> Span | None:
+    """ "The plan, X said, would cost ...": the attribution inside the statement, between
+    commas; the content is the whole sentence (the attribution lies inside the span)."""
+    doc, sentence = article.doc, article.sentence(token)
+    left, right = token.left_edge, token.right_edge
+    comma_before = left.text == "," or (left.i > sentence.start and doc[left.i - 1].text == ",")
+    comma_after = right.text == "," or (right.i + 1 < sentence.end and doc[right.i + 1].text == ",")
+    if (
+        token.dep_ in ("parataxis", "ccomp", "advcl")
+        and token.head.i > token.i
+        and left.i > sentence.start
+        and comma_before
+        and comma_after
+    ):
+        return _trim(article.text, sentence.start_char, sentence.end_char)
+    return None
+
+
+def _statement_before(article: _Article, token: Any) -> Span | None:
+    """ "C, X said" with C parsed as the main clause and the cue hanging off it."""
+    doc, sentence = article.doc, article.sentence(token)
+    if (
+        token.dep_ in ("parataxis", "ccomp", "advcl", "dep")
+        and token.head.i < token.i
+        and token.tag_ != "VBG"  # "..., agreeing to work": a participle reports nothing back
+    ):
+        left = token.left_edge
+        if left.i > sentence.start and doc[left.i - 1].text in (",", "—", "–"):
+            return _trim(article.text, sentence.start_char, left.idx)
+    return None
+
+
+def _as_phrase(article: _Article, token: Any) -> Span | None:
+    """ "described homeopathy as a form of quackery": what is described and how, both."""
+    doc, sentence = article.doc, article.sentence(token)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            start = doc[token.i + 1] if token.i + 1 < child.i else child
+            end = doc[min(token.right_edge.i, sentence.end - 1)]
+            return _trim(article.text, start.idx, end.idx + len(end.text))
     return None
 
 
