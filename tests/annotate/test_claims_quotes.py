@@ -133,3 +133,8 @@ def test_quote_segments_are_ordered_disjoint_and_inside_their_paragraph(text):
         assert segment.open > previous_end
         assert text[segment.start : segment.end].strip() == text[segment.start : segment.end]
         previous_end = segment.close if segment.close is not None else segment.end
+
+
+def test_inch_sign_does_not_unbalance_later_quotes():
+    text = 'The 12" screen was praised. Smith said "it is the best one" on Monday.'
+    assert quoted(text) == ["it is the best one"]

@@ -97,8 +97,8 @@ def find_quotes(text: str) -> list[QuoteSegment]:
                     if end > start:
                         segments.append(QuoteSegment(open_at, i, start, end, number))
                     open_at = None
-                elif char == STRAIGHT_MARK:
-                    open_at = i
+                elif char == STRAIGHT_MARK and not (i > p_start and text[i - 1].isdigit()):
+                    open_at = i  # (after a digit it is an inch or seconds sign: 12" screen)
         if open_at is not None:
             start, end = _inner(text, open_at + 1, p_end)
             continues = number + 1 < len(paragraphs) and _opens_with_quote(
