@@ -6,35 +6,7 @@ import pytest
 from gloss.errors import GlossError
 from gloss.ingest import ingest_bytes, ingest_path
 from gloss.ingest.markdown import render_post
-
-PAGE = """<!doctype html>
-<html lang="en"><head>
-<title>Council votes to close old bridge | City News</title>
-<meta property="og:site_name" content="City News">
-<meta name="author" content="Jane Doe, John Smith">
-<meta property="article:published_time" content="2022-06-16T10:22:00+00:00">
-<link rel="canonical" href="https://citynews.example/2022/06/bridge">
-<style>p { color: red }</style>
-<script>var tracker = "SECRET-SCRIPT";</script>
-</head>
-<body onload="stealCookies()">
-<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
-<article>
-<h1>Council votes to close old bridge</h1>
-<p>The city council voted on Tuesday to close the old bridge to cars from next spring, after
-engineers warned that its steel supports had corroded beyond repair.</p>
-<p onclick="alert('HANDLER')">Mayor Ana Lopez said the decision was painful but necessary.
-Traffic will be diverted over the northern ring road while a new crossing is designed.</p>
-<p>"We cannot gamble with people's lives," she told reporters outside the town hall, where
-a &lt;script&gt; tag would be only text.</p>
-<script>document.write("INLINE-SCRIPT")</script>
-<p>Local shop owners fear the closure will cut their trade by a third, and a petition
-against it has gathered more than 4,000 signatures in a week.</p>
-</article>
-<section class="comments"><h3>3 comments</h3><p>COMMENT-TEXT: great article, thanks!</p></section>
-<footer>Share this: Twitter Facebook</footer>
-</body></html>
-"""
+from ingest_helpers import PAGE
 
 
 @pytest.fixture
