@@ -4,7 +4,7 @@ A post is a metadata header (``Key: value`` lines, Pelican's Markdown reader), a
 then one paragraph per line separated by blank lines. Paragraph text is escaped so that
 nothing in it is read as Markdown or HTML: a paragraph that starts with ``#``, ``1.``, ``-``
 or ``>``, or contains ``*``, ``_``, backticks, brackets, ``<script>`` or ``&copy;``, renders as
-exactly those characters (tests/ingest/test_markdown.py checks the round trip with Hypothesis).
+exactly those characters (tests/ingest/test_ingest_markdown.py checks the round trip with Hypothesis).
 
 The last header line, ``Post_sha256``, is the hash of everything else in the file as Gloss
 wrote it; if the file no longer matches it, someone edited the post by hand and Gloss will
