@@ -252,3 +252,22 @@ def test_a_name_right_after_a_title_is_a_person(annotate):
     record = annotate(text)
     assert entity_at(record, text, "Olaf")["label"] == "PERSON"
     assert entity_at(record, text, "Antonio")["label"] == "PERSON"
+
+
+def test_shorter_form_of_a_longer_name_is_the_same_thing(annotate):
+    text = (
+        "The American Red Cross opened a shelter on Monday. Volunteers said the Red Cross "
+        "had run out of beds."
+    )
+    record = annotate(text)
+    cross = entity_at(record, text, "Red Cross had")
+    assert cross is not None and cross["name"] == "American Red Cross"
+
+
+def test_a_name_cut_at_and_is_joined_but_not_a_person_after_it(annotate):
+    text = "The Department of Health and Human Services agreed on Friday."
+    record = annotate(text)
+    assert "Department of Health and Human Services" in names(record)
+    text = "A statement from the University of Miami and Chris Fallows followed."
+    record = annotate(text)
+    assert "University of Miami" in names(record)

@@ -490,8 +490,34 @@ def _model_spans(doc: Any) -> list[tuple[list[Any], str]]:
             ):
                 spans[-1] = ([*prev_tokens, *tokens], prev_label)
                 continue
+            if _of_x_and_y(doc, prev_tokens, tokens):
+                between = list(doc[prev.i + 1 : tokens[0].i])
+                spans[-1] = ([*prev_tokens, *between, *tokens], prev_label)
+                continue
         spans.append((tokens, ent.label_))
     return spans
+
+
+def _of_x_and_y(doc: Any, first: list[Any], second: list[Any]) -> bool:
+    """ "Rosenstiel School of Marine" + "and" + "Atmospheric Science": one name the model cut
+    at "and" ("Department of Health and Human Services"). The first part ends in "of X"; the
+    second, right after "and", is capitalised but not a person's name (not all proper
+    nouns: "Atmospheric" is an adjective)."""
+    if len(first) < 3 or first[-1].i + 2 != second[0].i:
+        return False
+    if doc[first[-1].i + 1].lower_ != "and" or not any(t.lower_ == "of" for t in first[-3:]):
+        return False
+    if first[0].ent_type_ == "PERSON":
+        return False
+    if not all(t.is_title or t.lower_ in span_rules().name_particles for t in second):
+        return False
+    # Coordinated with the object of "of" (not with the whole name: "the University of Miami
+    # and Chris Fallows"), or plainly no person's name (an adjective: "Human Services").
+    of_index = max(i for i, t in enumerate(first) if t.lower_ == "of")
+    of_objects = {t.i for t in first[of_index + 1 :]}
+    root = second[-1]
+    coordinated = root.dep_ == "conj" and root.head.i in of_objects
+    return coordinated or any(t.tag_ not in ("NNP", "NNPS") for t in second)
 
 
 def candidate_spans(doc: Any) -> list[Candidate]:
@@ -644,7 +670,7 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
     for acronym_key, expansion_key in declared_keys.items():
         if expansion_key in by_key:
             by_key[expansion_key].aliases.add(acronym_key)
-    groups = list(by_key.values())
+    groups = _join_shorter_forms(list(by_key.values()))
     # Weak one-word spans last, so that they can join a group their strong twins start.
     for c in sorted(singles, key=lambda c: (c.weak, c.start)):
         attach_short_form(doc, c, groups)
@@ -666,6 +692,32 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
             owners[0].aliases.add(c.key)
             merged.add(id(g))
     return [g for g in groups if id(g) not in merged]
+
+
+def _join_shorter_forms(groups: list[Group]) -> list[Group]:
+    """ "Red Cross" after "American Red Cross", "Supreme Court" after "US Supreme Court": a
+    multi-word name that ends exactly one longer non-person name is that thing."""
+    joined: set[int] = set()
+    for short in groups:
+        words = short.full.tokens
+        if len(words) < 2 or short.label() == "PERSON":
+            continue
+        owners = [
+            g
+            for g in groups
+            if g is not short
+            and id(g) not in joined
+            and len(g.full.tokens) > len(words)
+            and tuple(t.casefold() for t in g.full.tokens[-len(words) :])
+            == tuple(t.casefold() for t in words)
+            and g.label() != "PERSON"
+        ]
+        if len(owners) == 1:
+            for c in short.members:
+                c.votes = False
+            owners[0].members.extend(short.members)
+            joined.add(id(short))
+    return [g for g in groups if id(g) not in joined]
 
 
 def _split_trailing_person(candidates: list[Candidate]) -> list[Candidate]:
