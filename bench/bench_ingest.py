@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,7 @@ def _captures(folder: Path) -> list[tuple[Path, str]]:
     return files
 
 
-def _best_rate(work, files) -> float:  # type: ignore[no-untyped-def]
+def _best_rate(work: Callable[[Path, str], None], files: list[tuple[Path, str]]) -> float:
     best = float("inf")
     for _ in range(ROUNDS):
         start = time.perf_counter()

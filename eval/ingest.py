@@ -16,11 +16,11 @@ from gloss.errors import GlossError
 from gloss.ingest import ingest_bytes
 
 from eval.captures import make_captures, make_html_captures
-from eval.corpus import CORPUS, load_corpus
+from eval.corpus import CORPUS, CorpusArticle, load_corpus
 from eval.score import Scores, misses
 
 
-def evaluate(articles, seed: int = 2, html: bool = False) -> Scores:  # type: ignore[no-untyped-def]
+def evaluate(articles: list[CorpusArticle], seed: int = 2, html: bool = False) -> Scores:
     """Scores of ingest on captures of ``articles`` (text captures, or saved HTML pages)."""
     scores = Scores()
     captures = (

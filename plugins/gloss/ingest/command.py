@@ -8,8 +8,14 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gloss.errors import GlossError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from gloss.ingest.store import PostStore
 
 CAPTURE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
 PROGRESS_FROM = 50  # show a progress bar for this many files even without a terminal
@@ -90,7 +96,7 @@ def expand_inputs(paths: list[str]) -> Iterator[tuple[str, GlossError | None]]:
             yield raw, GlossError("no such file or folder", path=raw)
 
 
-def _progress(total: int):  # type: ignore[no-untyped-def]
+def _progress(total: int) -> Progress | None:
     """A rich progress bar on stderr when it helps (a terminal, or a long run); else None."""
     if not (sys.stderr.isatty() or total >= PROGRESS_FROM) or total < 2:
         return None
@@ -114,14 +120,11 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
-    from gloss.ingest.capture import ingest_path
+    """Ingest every input; exit status 1 if any failed (the others are still processed)."""
+    from gloss.ingest.store import PostStore
 
     inputs = list(expand_inputs(args.paths))
-    store = None
-    if not args.json:
-        from gloss.ingest.store import PostStore
-
-        store = PostStore(args.output)
+    store = None if args.json else PostStore(args.output)
     counts: Counter[str] = Counter()
     progress = _progress(len(inputs))
     task = progress.add_task("ingest", total=len(inputs)) if progress else None
@@ -130,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         progress.start()
     try:
         for source, error in inputs:
-            status, line = _one(source, error, args, store, ingest_path)
+            status, line = _one(source, error, args, store)
             counts[status] += 1
             print(line, file=out, flush=True)
             if progress and task is not None:
@@ -144,13 +147,17 @@ def run(args: argparse.Namespace) -> int:
     return 1 if counts["failed"] else 0
 
 
-def _one(source, error, args, store, ingest_path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _one(
+    source: str, error: GlossError | None, args: argparse.Namespace, store: PostStore | None
+) -> tuple[str, str]:
     """Process one input; returns (status, the line to print)."""
+    from gloss.ingest.capture import ingest_path
+
     try:
         if error is not None:
             raise error
         article = ingest_path(source)
-        if args.json:
+        if args.json or store is None:
             return "done", json.dumps(article.to_json(), ensure_ascii=False)
         outcome = store.save(article, source, force=args.force)
         return outcome.status, f"{source}: {outcome.status}: {outcome.message}"
