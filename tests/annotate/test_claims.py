@@ -621,3 +621,14 @@ def test_coordinated_titles_before_a_name(annotator):
     )
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("named", "Marc Lamont Hill")
+
+
+def test_pronoun_after_a_quote_over_paragraphs_looks_before_the_quote(annotator):
+    text = (
+        "Mary Jones is the head of the charity.\n\n"
+        '"We started with nothing in 2010. Nobody believed in us.\n\n'
+        '"Now we feed ten thousand people a week," she said.\n'
+    )
+    claims = claims_of(annotator, text)
+    assert len(claims) == 2
+    assert all(speaker(c) == ("pronoun", "Mary Jones") for c in claims)

@@ -849,6 +849,7 @@ def _resolve(article: _Article, drafts: list[Draft]) -> list[Draft]:
     )
     kept: list[Draft] = []
     previous: Draft | None = None
+    resolved: dict[int, Source] = {}
     for draft in sorted(drafts, key=lambda d: (d.anchor, d.content[0])):
         if draft.floating:
             # A quote with no cue of its own continues the claim just before it, if that
@@ -862,7 +863,14 @@ def _resolve(article: _Article, drafts: list[Draft]) -> list[Draft]:
                 continue
             draft = _attribute_floating(article, draft, previous)
         elif draft.source.kind == "pronoun":
-            draft = replace(draft, source=resolver.resolve(draft.source, draft.speaker_token))
+            # The parts of a quotation over several paragraphs share one pronoun: resolve it
+            # once, from the start of the first part.
+            key = draft.speaker_token.i
+            if key not in resolved:
+                resolved[key] = resolver.resolve(
+                    draft.source, draft.speaker_token, since=draft.content[0]
+                )
+            draft = replace(draft, source=resolved[key])
         resolver.remember(draft.cue[0] if draft.cue else draft.anchor, draft.source)
         kept.append(draft)
         previous = draft

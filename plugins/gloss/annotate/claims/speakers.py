@@ -344,10 +344,16 @@ class PronounResolver:
         if source.kind in ("named", "pronoun", "vague") and source.name:
             self.history.append((offset, source))
 
-    def resolve(self, source: Source, token: Any) -> Source:
+    def resolve(self, source: Source, token: Any, since: int | None = None) -> Source:
+        """Resolve the pronoun ``token``; ``since`` is where its claim starts when that is
+        earlier (a quotation before "she said": look for the antecedent before the quote)."""
         if source.kind != "pronoun" or source.pronoun is None:
             return source
-        found = self._antecedent(source.pronoun, token)
+        reference = token
+        if since is not None and since < token.idx:
+            span = token.doc.char_span(since, since + 1, alignment_mode="expand")
+            reference = span[0] if span is not None and len(span) else token
+        found = self._antecedent(source.pronoun, reference)
         if found is None:
             return replace(UNKNOWN, start=source.start, end=source.end, text=source.text)
         if source.pronoun in PERSON_PRONOUNS and found.entity:
