@@ -1,0 +1,137 @@
+"""Name rules: the word lists in ``plugins/gloss/data/entities/``, and the small helpers that
+say when two names are the same (``name_key``), what a name's id is (``slugify``), what kind
+of thing a multi-word name is (``head_noun_label``) and whether a word is an acronym of others.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class SpanRules:
+    """The word lists in ``data/entities/span_rules.yml``."""
+
+    leading_words: frozenset[str]
+    trailing_possessives: frozenset[str]
+    titles: frozenset[str]
+    common_words: frozenset[str]
+    name_particles: frozenset[str]
+    hyphen_prefixes: frozenset[str]
+    person_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def span_rules() -> SpanRules:
+    text = resources.files("gloss").joinpath("data/entities/span_rules.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return SpanRules(
+        leading_words=words("leading_words"),
+        trailing_possessives=words("trailing_possessives"),
+        titles=words("titles"),
+        common_words=words("common_words"),
+        name_particles=words("name_particles"),
+        hyphen_prefixes=words("hyphen_prefixes"),
+        person_nouns=words("person_nouns"),
+    )
+
+
+@lru_cache(maxsize=1)
+def head_nouns() -> tuple[dict[str, str], dict[str, str]]:
+    """``data/entities/head_nouns.yml`` as two maps: last word -> label, word before a
+    particle -> label."""
+    text = resources.files("gloss").joinpath("data/entities/head_nouns.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    maps: list[dict[str, str]] = []
+    for key in ("last_word", "before_particle"):
+        words: dict[str, str] = {}
+        for label, nouns in (data.get(key) or {}).items():
+            for noun in nouns or []:
+                words.setdefault(str(noun).lower(), label)
+        maps.append(words)
+    return maps[0], maps[1]
+
+
+def head_noun_label(tokens: tuple[str, ...]) -> str | None:
+    """The label a multi-word name's head noun implies ("Google Science Fair" -> EVENT)."""
+    if len(tokens) < 2:
+        return None
+    last_word, before_particle = head_nouns()
+    particles = span_rules().name_particles
+    words = [t.lower().strip(".") for t in tokens]
+    for i, word in enumerate(words[1:], 1):
+        if word in particles and word not in ("&", "and"):
+            return before_particle.get(words[i - 1]) if i == 1 else None
+    return last_word.get(words[-1])
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once: spaCy joins the tokens again on every access."""
+    text = doc.user_data.get("gloss.text")
+    if text is None:
+        text = doc.user_data["gloss.text"] = doc.text
+    return text
+
+
+def slugify(name: str) -> str:
+    """A stable id for a name: ASCII, lower case, words joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    ascii_name = ascii_name.replace("'", "").replace("’", "").replace(".", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "entity"
+
+
+@lru_cache(maxsize=4096)
+def name_key(text: str) -> str:
+    """The form under which two mentions count as the same name."""
+    text = text.replace("’", "'").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def lower_case_words(doc: Any) -> set[str]:
+    """Words (and their lemmas) written in lower case somewhere in the text, built once."""
+    words = doc.user_data.get("gloss.lower_words")
+    if words is None:
+        words = doc.user_data["gloss.lower_words"] = {
+            w for t in doc if t.is_lower for w in (t.text, t.lemma_)
+        }
+    return words
+
+
+def initials_cover(letters: list[str], words: list[str]) -> bool:
+    """True if the acronym's letters appear in order among the words' initials (and in
+    capitals inside them, for "BoE"/"PhD"-like names), starting with the first word."""
+    particles = span_rules().name_particles
+    initials = [w[0].upper() for w in words if w.lower() not in particles and w[0].isalpha()]
+    if not initials or initials[0] != letters[0]:
+        return False
+    i = 0
+    for ch in initials:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters) and len(initials) <= len(letters) + 2
+
+
+def is_acronym_of(acronym: str, words: Iterable[str]) -> bool:
+    """True if ``acronym`` (e.g. "SCO", "U.S.") is made of the initials of ``words``."""
+    letters = [ch for ch in acronym if ch.isalpha()]
+    if len(letters) < 2:
+        return False
+    particles = span_rules().name_particles
+    words = [w for w in words if w and w[0].isalpha()]
+    with_particles = "".join(w[0] for w in words).upper()
+    without = "".join(w[0] for w in words if w.lower() not in particles).upper()
+    target = "".join(letters).upper()
+    return target in (with_particles, without)

@@ -1,0 +1,430 @@
+"""Step 1 of entity extraction: the model's name spans, cleaned into candidates.
+
+No leading "the", no title, no trailing possessive, no unbalanced parenthesis, nothing
+across a paragraph break, no bare punctuation or common word; "Name (ACR)" gives two
+candidates; names the model cut ("Valeska" + "Paris", "Wong Yeung" of "Wong Yeung-tat",
+"Department of Health" + "Human Services") are joined again. Word lists are data
+(``plugins/gloss/data/entities/``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from gloss.annotate.model import NAME_LABELS
+from gloss.annotate.names import (
+    doc_text,
+    head_noun_label,
+    head_nouns,
+    initials_cover,
+    lower_case_words,
+    name_key,
+    span_rules,
+)
+
+# A byline: "By Jane Doe and John Roe" on its own short line or paragraph.
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*By\b[^\n]{0,200}", re.IGNORECASE)
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Za-z]?(?:[A-Z][a-z]?){1,5}$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass
+class Candidate:
+    """A cleaned name span, before grouping. ``label`` is None for a span the model missed.
+
+    ``person_evidence`` is set when the text itself says this is a person (a title was
+    stripped, or a person noun stands in apposition): it outweighs the model's label.
+    ``votes`` is False for mentions whose label says nothing about the entity (a surname the
+    model tagged on its own, an occurrence found by search).
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str | None
+    tokens: tuple[str, ...]
+    in_byline: bool = False
+    person_evidence: bool = False
+    votes: bool = True
+    weak: bool = False  # a one-word span that may be a common word: kept only if it links
+
+    @cached_property
+    def key(self) -> str:
+        return name_key(self.text)
+
+    @property
+    def is_single_word(self) -> bool:
+        return len(self.tokens) == 1
+
+    def looks_like_acronym(self) -> bool:
+        return bool(_ACRONYM.match(self.text)) and sum(c.isupper() for c in self.text) >= 2
+
+
+def byline_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _BYLINE.finditer(text[:2000])]
+
+
+def _glued(left: Any, right: Any) -> bool:
+    """True if two neighbouring tokens are written without space between them."""
+    return left.i + 1 == right.i and not left.whitespace_
+
+
+def _extend_hyphenated(doc: Any, tokens: list[Any]) -> list[Any]:
+    """Complete a name cut inside a hyphenated word ("Wong Yeung" of "Wong Yeung-tat")."""
+    while tokens:
+        last = tokens[-1]
+        if last.i + 2 >= len(doc):
+            break
+        hyphen, nxt = doc[last.i + 1], doc[last.i + 2]
+        if hyphen.text == "-" and _glued(last, hyphen) and _glued(hyphen, nxt) and nxt.is_alpha:
+            tokens = [*tokens, hyphen, nxt]
+        else:
+            break
+    return tokens
+
+
+def _extend_given_name(doc: Any, tokens: list[Any]) -> list[Any]:
+    """Take in a given name the model left out ("with Junius Ho": it tagged only "Ho").
+
+    The word before must be a capitalised proper noun outside any other entity, inside the
+    sentence, and no title or common word.
+    """
+    rules = span_rules()
+    if not tokens or tokens[0].i == 0:
+        return tokens
+    before = doc[tokens[0].i - 1]
+    if (
+        before.whitespace_ == " "
+        and before.tag_ == "NNP"
+        and before.is_title
+        and before.ent_iob_ == "O"
+        and not before.is_sent_start
+        and before.lower_ not in rules.titles
+        and before.lower_ not in rules.common_words
+        and before.lower_ not in rules.person_nouns
+        and not before.lower_.endswith(("ist", "ists"))  # "Scientologist Tom Cruise"
+        and not before.is_stop
+    ):
+        return [before, *tokens]
+    return tokens
+
+
+def _strip_hyphen_prefix(tokens: list[Any]) -> list[Any]:
+    """Drop "pro-Beijing", "Pan-democrat", "ex-" ... glued before a name."""
+    rules = span_rules()
+    if len(tokens) >= 3 and tokens[0].lower_ in rules.hyphen_prefixes and tokens[1].text == "-":
+        i = 2
+        while i < len(tokens) and _glued(tokens[i - 1], tokens[i]):
+            i += 1
+        if i < len(tokens):
+            return tokens[i:]
+    return tokens
+
+
+def _strip_edges(tokens: list[Any]) -> list[Any]:
+    """Drop spaces, punctuation, determiners and possessives at the edges of a token list."""
+    rules = span_rules()
+    while tokens and (
+        tokens[0].is_space
+        or (tokens[0].is_punct and tokens[0].text != "(")
+        or tokens[0].lower_ in rules.leading_words
+    ):
+        tokens = tokens[1:]
+    tokens = _strip_hyphen_prefix(tokens)
+    while tokens and (
+        tokens[-1].is_space
+        or (tokens[-1].is_punct and tokens[-1].text not in ").")
+        or tokens[-1].lower_ in rules.trailing_possessives
+        or tokens[-1].tag_ == "POS"
+    ):
+        tokens = tokens[:-1]
+    # A full stop belongs to an abbreviation ("Inc.") only when it is part of the token.
+    if tokens and tokens[-1].text == ".":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _strip_titles(tokens: list[Any]) -> tuple[list[Any], bool]:
+    """Drop leading titles ("President", "Chinese President", "Mr.") from a person's name.
+
+    Returns the rest and whether a title was found (evidence that this is a person).
+    """
+    rules = span_rules()
+    last_title = -1
+    for i, tok in enumerate(tokens[:-1]):
+        low = tok.lower_
+        if low in rules.titles:
+            last_title = i
+        elif tok.ent_type_ == "NORP" or tok.pos_ == "ADJ" or low in rules.name_particles:
+            continue  # "Chinese President", "Foreign Minister of X" ... keep looking
+        else:
+            break
+    rest = tokens[last_title + 1 :]
+    if last_title < 0 or not rest or any(t.lower_ in rules.titles for t in rest):
+        return tokens, False  # "State Department Spokesperson" is no title plus a name
+    last_word, before_particle = head_nouns()
+    if rest[-1].lower_ in last_word or rest[0].lower_ in before_particle:
+        return tokens, False  # "Prime Minister Office", "Foreign Ministry of ..."
+    return rest, rest[0].pos_ == "PROPN"
+
+
+def _split_at(tokens: list[Any], is_break: Any) -> list[list[Any]]:
+    parts: list[list[Any]] = [[]]
+    for tok in tokens:
+        if is_break(tok):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def _is_paragraph_break(tok: Any) -> bool:
+    return tok.is_space and bool(_PARAGRAPH_BREAK.search(tok.text))
+
+
+def _split_pieces(tokens: list[Any]) -> list[list[Any]]:
+    """Cut a span at paragraph breaks, parentheses, and a lower-case "the" inside it.
+
+    "Shanghai Cooperation Organization (SCO" gives [Shanghai Cooperation Organization], [SCO];
+    "Rathbun the Scientology" (a model error) gives [Rathbun], [Scientology]; "Church of the
+    Holy Sepulchre" stays whole (the "the" follows a particle).
+    """
+    rules = span_rules()
+    pieces: list[list[Any]] = []
+    for para in _split_at(tokens, _is_paragraph_break):
+        for part in _split_at(para, lambda t: t.text in "()[]"):
+            current: list[Any] = []
+            for tok in part:
+                after_particle = bool(current) and current[-1].lower_ in rules.name_particles
+                if tok.text == "the" and current and not after_particle:
+                    pieces.append(current)
+                    current = []
+                else:
+                    current.append(tok)
+            if current:
+                pieces.append(current)
+    return pieces
+
+
+def is_proper_noun(tok: Any) -> bool:
+    """A proper noun to the tagger, an acronym, or a capitalised word inside a sentence."""
+    if tok.tag_ in ("NNP", "NNPS") or (tok.is_upper and len(tok.text) > 1):
+        return True
+    return tok.is_title and not _starts_sentence(tok) and not tok.is_stop
+
+
+def _starts_sentence(tok: Any) -> bool:
+    """First word of a sentence or paragraph (where any word is capitalised)."""
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    before = tok.doc[tok.i - 1]
+    return (before.is_space and "\n" in before.text) or (
+        before.is_quote and (before.i == 0 or before.doc[before.i - 1].is_sent_start)
+    )
+
+
+def _acceptable(tokens: list[Any], text: str, label: str | None) -> bool:
+    rules = span_rules()
+    if not tokens or not any(ch.isupper() for ch in text):
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False
+    if all(t.lower_ in rules.common_words or t.like_num or t.is_punct for t in tokens):
+        return False  # "Jun 16", "Monday"
+    if label == "PERSON" and any(ch.isdigit() for ch in text):
+        return False
+    if len(tokens) == 1:
+        tok = tokens[0]
+        if tok.lower_ in rules.titles or tok.lower_ in rules.leading_words:
+            return False
+        if tok.is_stop and not tok.text.isupper():
+            return False
+        # A capitalised common noun or verb at the start of a sentence ("Volunteer",
+        # "Video"): names are proper nouns; nationalities and groups (NORP) are adjectives.
+
+    return not all(t.lower_ in rules.titles or t.is_punct for t in tokens)
+
+
+def _after_title(doc: Any, tokens: list[Any]) -> bool:
+    """True for a name right after a capitalised title outside the span ("Chancellor" +
+    "Olaf Scholz" tagged ORG): a person, if the name has no institution's head noun."""
+    first = tokens[0]
+    if first.i == 0 or len(tokens) > 3:
+        return False
+    before = doc[first.i - 1]
+    last_word, before_particle = head_nouns()
+    return (
+        before.is_title
+        and before.lower_ in span_rules().titles
+        and all(t.tag_ == "NNP" for t in tokens)
+        and head_noun_label(tuple(t.text for t in tokens)) is None
+        and tokens[-1].lower_ not in last_word  # "Prime Minister Office"
+        and tokens[-1].lower_ not in before_particle
+    )
+
+
+def _person_apposition(tokens: list[Any]) -> bool:
+    """True if a person noun stands in apposition to the name ("Yang Jin, an expert")."""
+    nouns = span_rules().person_nouns
+    token_ids = {t.i for t in tokens}
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i not in token_ids and child.lemma_.lower() in nouns:
+                return True
+        if tok.dep_ == "appos" and tok.head.i not in token_ids and tok.head.lemma_.lower() in nouns:
+            return True
+    return False
+
+
+def candidate_from_tokens(
+    doc: Any, tokens: list[Any], label: str | None, bylines: list[tuple[int, int]]
+) -> Candidate | None:
+    tokens = _strip_edges(tokens)
+    titled = False
+    if tokens and tokens[0].lower_ in span_rules().titles:
+        tokens, titled = _strip_titles(tokens)
+        tokens = _strip_edges(tokens)
+    tokens = _extend_hyphenated(doc, tokens)
+    if label == "PERSON":
+        tokens = _extend_given_name(doc, tokens)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc_text(doc)[start:end]
+    if not _acceptable(tokens, text, label):
+        return None
+    in_byline = any(b0 <= start and end <= b1 for b0, b1 in bylines)
+    evidence = titled or _person_apposition(tokens) or _after_title(doc, tokens)
+    # A capitalised common noun or verb at the start of a sentence ("Volunteer", "Video") is
+    # no name on its own; it may still be a known name's short form ("Rathke" tagged NNS).
+    weak = len(tokens) == 1 and label != "NORP" and not is_proper_noun(tokens[0])
+    # "Volunteer organization ..." at a sentence start, when "volunteer" is also written in
+    # lower case in this text: a common word, unless it is a known name's short form.
+    if len(tokens) == 1 and _starts_sentence(tokens[0]) and tokens[0].is_title:
+        weak = weak or tokens[0].lower_ in lower_case_words(doc)
+    return Candidate(
+        start, end, text, label, tuple(t.text for t in tokens), in_byline, evidence, weak=weak
+    )
+
+
+def _model_spans(doc: Any) -> list[tuple[list[Any], str]]:
+    """The NER's name spans as token lists, with neighbours split by the model joined again.
+
+    Two one-word spans separated by one space ("Valeska" + "Paris") are one name.
+    """
+    spans: list[tuple[list[Any], str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        tokens = list(ent)
+        if spans:
+            prev_tokens, prev_label = spans[-1]
+            prev = prev_tokens[-1]
+            if (
+                len(prev_tokens) == 1
+                and len(tokens) == 1
+                and prev.i + 1 == tokens[0].i
+                and prev.whitespace_ == " "
+                and prev.tag_ == "NNP"
+                and tokens[0].tag_ == "NNP"
+            ):
+                spans[-1] = ([*prev_tokens, *tokens], prev_label)
+                continue
+            if _of_x_and_y(doc, prev_tokens, tokens):
+                between = list(doc[prev.i + 1 : tokens[0].i])
+                spans[-1] = ([*prev_tokens, *between, *tokens], prev_label)
+                continue
+        spans.append((tokens, ent.label_))
+    return spans
+
+
+def _of_x_and_y(doc: Any, first: list[Any], second: list[Any]) -> bool:
+    """ "Rosenstiel School of Marine" + "and" + "Atmospheric Science": one name the model cut
+    at "and" ("Department of Health and Human Services"). The first part ends in "of X"; the
+    second, right after "and", is capitalised but not a person's name (not all proper
+    nouns: "Atmospheric" is an adjective)."""
+    if len(first) < 3 or first[-1].i + 2 != second[0].i:
+        return False
+    if doc[first[-1].i + 1].lower_ != "and" or not any(t.lower_ == "of" for t in first[-3:]):
+        return False
+    if first[0].ent_type_ == "PERSON":
+        return False
+    if not all(t.is_title or t.lower_ in span_rules().name_particles for t in second):
+        return False
+    # Coordinated with the object of "of" (not with the whole name: "the University of Miami
+    # and Chris Fallows"), or plainly no person's name (an adjective: "Human Services").
+    of_index = max(i for i, t in enumerate(first) if t.lower_ == "of")
+    of_objects = {t.i for t in first[of_index + 1 :]}
+    root = second[-1]
+    coordinated = root.dep_ == "conj" and root.head.i in of_objects
+    return coordinated or any(t.tag_ not in ("NNP", "NNPS") for t in second)
+
+
+def candidate_spans(doc: Any) -> list[Candidate]:
+    """The model's name spans, cleaned; "Name (ACR)" gives two linked candidates."""
+    bylines = byline_ranges(doc_text(doc))
+    out: list[Candidate] = []
+    for tokens, label in _model_spans(doc):
+        for piece in _split_pieces(tokens):
+            c = candidate_from_tokens(doc, piece, label, bylines)
+            if c is not None:
+                out.append(c)
+    # The same character range can come out twice (split pieces): keep one.
+    unique = {(c.start, c.end): c for c in out}
+    return sorted(unique.values(), key=lambda c: c.start)
+
+
+_DECLARED = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.&-]*|of|and|for|the|on|in|de|du|la|des|&")
+
+
+def declared_acronyms(
+    doc: Any, bylines: list[tuple[int, int]]
+) -> list[tuple[Candidate, Candidate]]:
+    """Acronyms declared in the text: "Shanghai Cooperation Organization (SCO)".
+
+    Returns (expansion, acronym) candidate pairs; the expansion is the shortest run of
+    capitalised words before the parenthesis whose initials contain the acronym's letters in
+    order, starting with its first letter.
+    """
+    text = doc_text(doc)
+    pairs: list[tuple[Candidate, Candidate]] = []
+    for m in _DECLARED.finditer(text):
+        acronym = m.group(1)
+        letters = [ch for ch in acronym if ch.isupper()]
+        if len(letters) < 2 or not acronym[0].isupper():
+            continue
+        before = text[max(0, m.start() - 150) : m.start()]
+        words = list(re.finditer(r"\S+", before))[-12:]
+        if not words:
+            continue
+        expansion_start = None
+        for k in range(len(words) - 1, -1, -1):
+            run = [w.group(0) for w in words[k:]]
+            if not all(_NAME_WORD.fullmatch(w.strip(",;:")) for w in run):
+                break
+            if not run[0][0].isupper():
+                continue
+            if initials_cover(letters, run):
+                expansion_start = k
+                break
+        if expansion_start is None:
+            continue
+        offset = max(0, m.start() - 150)
+        s = offset + words[expansion_start].start()
+        e = offset + words[-1].end()
+        span = doc.char_span(s, e, alignment_mode="contract")
+        acr_span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or acr_span is None or len(span) == 0 or len(acr_span) == 0:
+            continue
+        expansion = Candidate(
+            span.start_char, span.end_char, span.text, None, tuple(t.text for t in span)
+        )
+        short = Candidate(
+            acr_span.start_char, acr_span.end_char, acr_span.text, None, (acr_span.text,)
+        )
+        pairs.append((expansion, short))
+    return pairs
