@@ -2,7 +2,7 @@
 
 Entries live in ``<cache_dir>/<key[:2]>/<key>.json``. The key is the SHA-256 of the text, the
 pipeline (name, version, components) and the engine fingerprint (version and a hash of the
-engine's code and data files). Curation is applied after the cache (see docs/annotate.md), so
+engine's code and word lists). Curation is applied after the cache (see docs/annotate.md), so
 editing a curation file never forces a new parse. Writes are atomic (temporary file, then
 ``os.replace``); an unreadable or corrupt entry counts as missing and is rewritten.
 """
@@ -23,13 +23,20 @@ from gloss import __version__
 
 DEFAULT_CACHE_DIR = Path(".cache/gloss/annotations")
 
+# Folders of the gloss package whose files make the engine's output.
+ENGINE_FOLDERS = ("annotate", "data/entities", "data/claims")
+
 
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
-    """Version plus a hash of the engine's code and data: any change invalidates the cache."""
+    """Version plus a hash of the engine's code and data: any change invalidates the cache.
+
+    Only what shapes the output counts (the annotate package, the entity and claim word
+    lists), so that editing, say, the ingest's boilerplate list keeps the cache.
+    """
     digest = hashlib.sha256(__version__.encode())
     package = resources.files("gloss")
-    for folder in ("annotate", "data"):
+    for folder in ENGINE_FOLDERS:
         root = Path(str(package.joinpath(folder)))
         if not root.is_dir():
             continue
