@@ -198,3 +198,19 @@ def test_no_content_folder_means_no_curation(tmp_path):
 def test_the_sample_curation_files_are_valid(root):
     curation = load_curation(root / "content")
     assert [str(e) for e in curation.errors] == []
+
+
+def test_editing_curation_changes_the_record_without_a_new_parse(content, tmp_path):
+    cache = tmp_path / "cache"
+    first = Annotator(workers=1, cache_dir=cache, curation=load_curation(content))
+    before = first.annotate_texts([TEXT])[0]
+    entries = sorted(cache.rglob("*.json"))
+    (content / "entities.yml").write_text(
+        "entities:\n  - name: Moscow Kremlin\n    label: FAC\n    aliases: [Kremlin]\n",
+        encoding="utf-8",
+    )
+    second = Annotator(workers=1, cache_dir=cache, curation=load_curation(content))
+    after = second.annotate_texts([TEXT])[0]
+    assert sorted(cache.rglob("*.json")) == entries  # served from the cache
+    assert by_name(before, "Moscow Kremlin") is None
+    assert by_name(after, "Moscow Kremlin")["label"] == "FAC"
