@@ -632,3 +632,17 @@ def test_pronoun_after_a_quote_over_paragraphs_looks_before_the_quote(annotator)
     claims = claims_of(annotator, text)
     assert len(claims) == 2
     assert all(speaker(c) == ("pronoun", "Mary Jones") for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez is expected to announce that the plant will close.",
+        "Maria Lopez declined to say whether the plant would close.",
+        "Maria Lopez refused to confirm that the plant would close.",
+        "Maria Lopez will tell the court that she was not there.",
+        "If Maria Lopez says that the plant will close, workers will strike.",
+    ],
+)
+def test_statements_not_made(annotator, text):
+    assert claims_of(annotator, text) == []

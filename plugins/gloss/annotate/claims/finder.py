@@ -266,6 +266,26 @@ def _speaker_head(token: Any, article: _Article, depth: int = 0) -> Any:
     return None
 
 
+# Auxiliaries of a statement not made yet ("will announce that ...").
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
+# Marks of a hypothetical ("if X says that ...").
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def _reports_a_statement(token: Any, article: _Article) -> bool:
+    """False for a cue that reports no statement actually made: negated ("did not say"),
+    still to come ("will announce"), hypothetical ("if he says"), or the object of another
+    verb ("is expected to announce", "declined to say", "refused to confirm")."""
+    for child in token.children:
+        if child.dep_ == "neg":
+            return False
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
+            return False
+        if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+            return False
+    return not (token.dep_ == "xcomp" and token.head.lemma_.lower() not in article.lexicon.verbs)
+
+
 def _is_question(sentence: Any) -> bool:
     stripped = sentence.text.rstrip()
     return stripped.endswith("?")
@@ -449,7 +469,7 @@ def _verb_claims(article: _Article, used_cues: set[int]) -> list[Draft]:
             continue
         if article.paragraph_of(token.idx) in article.headline_paragraphs:
             continue
-        if any(c.dep_ == "neg" for c in token.children) or _is_question(article.sentence(token)):
+        if not _reports_a_statement(token, article) or _is_question(article.sentence(token)):
             continue
         content = _clause_content(article, token, cue)
         if content is None or len(article.text[content[0] : content[1]].split()) < 2:
