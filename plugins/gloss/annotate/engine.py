@@ -105,6 +105,10 @@ class Annotator:
         total = len(texts)
         sources = list(sources) if sources is not None else [None] * total
         slugs = list(slugs) if slugs is not None else [None] * total
+        if len(sources) != total or len(slugs) != total:
+            raise ValueError(
+                f"{total} texts but {len(sources)} sources and {len(slugs)} slugs: one each"
+            )
         results: list[dict[str, Any] | None] = [None] * total
         model_output: list[dict[str, Any] | None] = [None] * total
         keys: list[str | None] = [None] * total
