@@ -267,6 +267,7 @@ class GlossBuild:
         for problem in problems:
             self.warn(GlossError(problem, path=content.source_path))
         gloss = self.article_gloss(content, info, record, listed)
+        gloss.text = text
         content._content = html
         content.gloss = gloss
         self.contents.append(AnnotatedContent(content, kind, info, text, record, gloss, listed))

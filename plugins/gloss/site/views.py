@@ -86,6 +86,9 @@ class ArticleGloss:
     source_url: str | None = None
     license: str | None = None
     credit: str | None = None  # the per-article credit line for licensed sources
+    # The plain text the engine annotated (blocks joined by a blank line): what the exports'
+    # offsets count in, and what a search index can use without parsing the HTML again.
+    text: str = ""
 
 
 def entity_extras(entity: dict[str, Any], curated: dict[str, Any] | None) -> dict[str, Any]:
