@@ -646,3 +646,14 @@ def test_pronoun_after_a_quote_over_paragraphs_looks_before_the_quote(annotator)
 )
 def test_statements_not_made(annotator, text):
     assert claims_of(annotator, text) == []
+
+
+def test_participle_inside_a_content_is_cut_off_from_it(annotator):
+    text = (
+        "Jane Wu insisted on Monday that the merger would go ahead, saying shareholders had "
+        "backed it."
+    )
+    claims = claims_of(annotator, text)
+    main = claim_with(claims, "the merger would go ahead")
+    assert "shareholders" not in main["content"]["text"]
+    claim_with(claims, "shareholders had backed it")

@@ -773,6 +773,26 @@ def _parts_by_paragraph(chain: list[QuoteSegment]) -> list[QuoteSegment]:
 # --- putting it together -----------------------------------------------------------------
 
 
+def _cut_at_participles(article: _Article, drafts: list[Draft]) -> list[Draft]:
+    """ "insisted that the merger would go ahead, saying shareholders had backed it": when
+    the parser hangs the participle inside the first content, that content stops before it
+    (the participle's statement is its own claim, as with "adding that")."""
+    doc = article.doc
+    participles = [d for d in drafts if d.cue_token is not None and doc[d.cue_token].tag_ == "VBG"]
+    result = []
+    for draft in drafts:
+        start, end = draft.content
+        for other in participles:
+            cue = doc[other.cue_token]
+            if other is not draft and start < cue.idx < end and other.content[0] > cue.idx:
+                end = min(end, cue.left_edge.idx)
+        if end != draft.content[1]:
+            content = _trim(article.text, start, end)
+            draft = replace(draft, content=content, mode=_mode(article, *content))
+        result.append(draft)
+    return result
+
+
 def _inside_any(span: tuple[int, int], others: list[Draft]) -> bool:
     """True when ``span`` lies (almost) wholly inside the content of one of ``others``."""
     size = max(1, span[1] - span[0])
@@ -799,7 +819,7 @@ def find_claims(
         return []
     used_cues: set[int] = set()
     quoted, floating = _quote_claims(article, used_cues)
-    verbs = _verb_claims(article, used_cues)
+    verbs = _cut_at_participles(article, _verb_claims(article, used_cues))
     according = _according_claims(article, verbs)
     drafts = quoted + [d for d in verbs + according if not _inside_any(d.content, quoted)]
     drafts += [
