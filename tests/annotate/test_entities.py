@@ -271,3 +271,15 @@ def test_a_name_cut_at_and_is_joined_but_not_a_person_after_it(annotate):
     text = "A statement from the University of Miami and Chris Fallows followed."
     record = annotate(text)
     assert "University of Miami" in names(record)
+
+
+def test_an_untagged_acronym_after_of_is_an_organisation_unless_common(annotate):
+    text = (
+        "Leung Kwok-hung of LSD and Frederick Fung of ADPL were elected. "
+        "The CEO of IBM spoke, as did the head of TV news."
+    )
+    record = annotate(text)
+    for acronym in ("LSD", "ADPL"):
+        entity = entity_at(record, text, acronym)
+        assert entity is not None and entity["label"] == "ORG", acronym
+    assert entity_at(record, text, "TV news") is None

@@ -27,6 +27,7 @@ class SpanRules:
     name_particles: frozenset[str]
     hyphen_prefixes: frozenset[str]
     person_nouns: frozenset[str]
+    common_acronyms: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def span_rules() -> SpanRules:
         name_particles=words("name_particles"),
         hyphen_prefixes=words("hyphen_prefixes"),
         person_nouns=words("person_nouns"),
+        common_acronyms=words("common_acronyms"),
     )
 
 

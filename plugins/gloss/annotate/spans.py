@@ -363,6 +363,37 @@ def _of_x_and_y(doc: Any, first: list[Any], second: list[Any]) -> bool:
     return coordinated or any(t.tag_ not in ("NNP", "NNPS") for t in second)
 
 
+def _affiliation_acronyms(
+    doc: Any, found: list[Candidate], bylines: list[tuple[int, int]]
+) -> list[Candidate]:
+    """All-capital words the model missed after "of"/"from"/"at" ("Leung Kwok-hung of LSD",
+    "a researcher from MIT"): organisations, unless a common abbreviation (data)."""
+    taken = [(c.start, c.end) for c in found]
+    common = span_rules().common_acronyms
+    out: list[Candidate] = []
+    for tok in doc:
+        if not (
+            tok.is_upper
+            and tok.is_alpha
+            and 2 <= len(tok.text) <= 6
+            and tok.ent_iob_ == "O"
+            and tok.lower_ not in common
+            and tok.i > 0
+        ):
+            continue
+        before = doc[tok.i - 1]
+        if before.lower_ == "the" and tok.i > 1:
+            before = doc[tok.i - 2]
+        if before.lower_ not in ("of", "from", "at"):
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        in_byline = any(b0 <= start and end <= b1 for b0, b1 in bylines)
+        out.append(Candidate(start, end, tok.text, "ORG", (tok.text,), in_byline))
+    return out
+
+
 def candidate_spans(doc: Any) -> list[Candidate]:
     """The model's name spans, cleaned; "Name (ACR)" gives two linked candidates."""
     bylines = byline_ranges(doc_text(doc))
@@ -372,6 +403,7 @@ def candidate_spans(doc: Any) -> list[Candidate]:
             c = candidate_from_tokens(doc, piece, label, bylines)
             if c is not None:
                 out.append(c)
+    out.extend(_affiliation_acronyms(doc, out, bylines))
     # The same character range can come out twice (split pieces): keep one.
     unique = {(c.start, c.end): c for c in out}
     return sorted(unique.values(), key=lambda c: c.start)
