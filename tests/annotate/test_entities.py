@@ -283,3 +283,14 @@ def test_an_untagged_acronym_after_of_is_an_organisation_unless_common(annotate)
         entity = entity_at(record, text, acronym)
         assert entity is not None and entity["label"] == "ORG", acronym
     assert entity_at(record, text, "TV news") is None
+
+
+def test_what_a_person_is_of_is_a_group_and_a_person_noun_makes_a_person(annotate):
+    text = (
+        "Localist Cheng Chung-tai of Civic Passion won a seat. "
+        "The company thanked its founder Dean Kamen on Friday."
+    )
+    record = annotate(text)
+    group = entity_at(record, text, "Civic Passion")
+    assert group is None or group["label"] != "PERSON"
+    assert entity_at(record, text, "Dean Kamen")["label"] == "PERSON"

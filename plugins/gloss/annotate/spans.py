@@ -249,21 +249,31 @@ def _acceptable(tokens: list[Any], text: str, label: str | None) -> bool:
 
 
 def _after_title(doc: Any, tokens: list[Any]) -> bool:
-    """True for a name right after a capitalised title outside the span ("Chancellor" +
-    "Olaf Scholz" tagged ORG): a person, if the name has no institution's head noun."""
+    """True for a name right after a capitalised title or a person noun outside the span
+    ("Chancellor" + "Olaf Scholz" tagged ORG, "founder Dean Kamen"): a person, if the name
+    has no institution's head noun."""
     first = tokens[0]
     if first.i == 0 or len(tokens) > 3:
         return False
     before = doc[first.i - 1]
     last_word, before_particle = head_nouns()
+    rules = span_rules()
+    is_title_word = before.is_title and before.lower_ in rules.titles
+    # "founder Dean Kamen", "illustrator Johnnie Christmas": a person noun before the name.
+    is_person_noun = before.is_lower and before.lemma_ in rules.person_nouns and len(tokens) > 1
     return (
-        before.is_title
-        and before.lower_ in span_rules().titles
+        (is_title_word or is_person_noun)
         and all(t.tag_ == "NNP" for t in tokens)
         and head_noun_label(tuple(t.text for t in tokens)) is None
         and tokens[-1].lower_ not in last_word  # "Prime Minister Office"
         and tokens[-1].lower_ not in before_particle
     )
+
+
+def _affiliation_of_person(doc: Any, tokens: list[Any]) -> bool:
+    """True for a name right after "<person> of" ("Cheng Chung-tai of Civic Passion")."""
+    i = tokens[0].i
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].ent_type_ == "PERSON"
 
 
 def _person_apposition(tokens: list[Any]) -> bool:
@@ -298,6 +308,8 @@ def candidate_from_tokens(
         return None
     in_byline = any(b0 <= start and end <= b1 for b0, b1 in bylines)
     evidence = titled or _person_apposition(tokens) or _after_title(doc, tokens)
+    if label == "PERSON" and not evidence and _affiliation_of_person(doc, tokens):
+        label = "ORG"  # "Cheng Chung-tai of Civic Passion": what a person is "of" is a group
     # A capitalised common noun or verb at the start of a sentence ("Volunteer", "Video") is
     # no name on its own; it may still be a known name's short form ("Rathke" tagged NNS).
     weak = len(tokens) == 1 and label != "NORP" and not is_proper_noun(tokens[0])
