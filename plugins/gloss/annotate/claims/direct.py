@@ -1,0 +1,214 @@
+"""Direct quotations: which quotes are attributed, by which cue, before, after or inside
+them; which are floating (no cue); and one claim per paragraph of a quotation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from .article import SENTENCE_END, Article, Draft, trim
+from .lexicon import CueVerb
+from .quotes import QUOTE_MARKS, QuoteSegment, chain_quotations
+from .reported import cue_entry, speaker_head
+from .speakers import classify_source
+
+# Direct quotes shorter than this (in words) are not claims: with a cue, "Absolutely not."
+# counts; a floating quote (no cue) needs a little more to be told from a name or a title.
+MIN_QUOTE_WORDS = 2
+MIN_FLOATING_QUOTE_WORDS = 3
+# How far (in tokens) an attribution may reach after a closing quotation mark.
+MAX_ATTRIBUTION_TOKENS = 25
+
+
+def _starts_sentence(article: Article, offset: int) -> bool:
+    """True when only spaces (or a sentence end) lie between the sentence start and ``offset``."""
+    p_start = article.paragraphs[article.paragraph_of(offset)][0]
+    before = article.text[p_start:offset].rstrip()
+    return (
+        not before
+        or before[-1] in ".!?"
+        or (before[-1] in QUOTE_MARKS and before[:-1].rstrip()[-1:] in ".!?")
+    )
+
+
+def _quote_cue(article: Article, token: Any) -> CueVerb | None:
+    cue = cue_entry(token, article.lexicon)
+    return cue if cue is not None and "quote" in cue.frames else None
+
+
+def _attribution_after(article: Article, segment: QuoteSegment, used: set[int]) -> Any:
+    """The cue verb of ""C," X said" right after the closing mark, or None."""
+    if segment.close is None:
+        return None
+    text = article.text
+    inside_end = text[segment.start : segment.close].rstrip()
+    after = text[segment.close + 1 :]
+    gap = after[: len(after) - len(after.lstrip())]
+    follow = after.lstrip()
+    # ""C," X said" normally; ""C." X said." (an attribution-only sentence) is accepted too,
+    # below, when the cue has no statement of its own.
+    after_full_stop = inside_end.endswith(".") and not follow.startswith((",", "—", "–"))
+    if not (
+        inside_end.endswith((",", "?", "!", "—", "–"))
+        or follow.startswith((",", "—", "–"))
+        or after_full_stop
+    ):
+        return None
+    if "\n\n" in gap:
+        return None
+    token = article.token_at(segment.close + 1)
+    if token.text in QUOTE_MARKS:
+        token = article.doc[token.i + 1] if token.i + 1 < len(article.doc) else token
+    for steps in range(MAX_ATTRIBUTION_TOKENS):
+        if token.i >= len(article.doc) or token.text in QUOTE_MARKS and steps > 0:
+            return None
+        if token.text in (".", "!", "?", ";") or "\n\n" in token.whitespace_:
+            return None
+        if token.pos_ == "VERB" and token.lemma_.lower() in article.lexicon.question_verbs:
+            return token  # a question put by someone: the caller drops it
+        if token.i not in used and _quote_cue(article, token):
+            if after_full_stop and (
+                steps > 8 or any(c.dep_ in ("ccomp", "dobj") for c in token.children)
+            ):
+                return None
+            return token
+        if token.i + 1 >= len(article.doc):
+            return None
+        token = article.doc[token.i + 1]
+    return None
+
+
+def _attribution_before(article: Article, segment: QuoteSegment, used: set[int]) -> Any:
+    """The cue verb of "X said: "C"" just before the opening mark, or None."""
+    text = article.text
+    p_start = article.paragraphs[segment.paragraph][0]
+    lead = text[p_start : segment.open]
+    stops = [m.end() for m in SENTENCE_END.finditer(lead)]
+    lead_start = p_start + (stops[-1] if stops else 0)
+    for seg in article.segments:  # do not reach back into an earlier quote
+        if (
+            seg.paragraph == segment.paragraph
+            and seg.close is not None
+            and lead_start <= seg.close < segment.open
+        ):
+            lead_start = seg.close + 1
+    if not text[lead_start : segment.open].strip():
+        return None
+    first = article.token_at(lead_start)
+    last = article.token_at(segment.open)
+    tokens = [t for t in article.doc[first.i : last.i] if t.idx < segment.open]
+    cues = [t for t in tokens if t.i not in used and _quote_cue(article, t)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    for t in tokens:
+        if t.i <= cue.i:
+            continue
+        # The words after the cue must not open a clause of their own ("said that X has a
+        # "strong rationale"" is a mixed quote, handled with the verb's clause).
+        if (
+            t.dep_ in ("mark", "nsubj", "nsubjpass")
+            or t.lower_ == "that"
+            or t.pos_ in ("VERB", "AUX")
+            and t.dep_ not in ("advcl", "acl", "xcomp", "pcomp")
+        ):
+            return None
+    return cue
+
+
+def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], list[QuoteSegment]]:
+    """Claims for quotations with their own attribution, and the floating ones left over."""
+    text = article.text
+    drafts: list[Draft] = []
+    floating: list[QuoteSegment] = []
+    chains = [
+        c
+        for c in chain_quotations(article.segments)
+        if c[0].paragraph not in article.headline_paragraphs
+    ]
+    # Parts of one sentence interrupted by its attribution (""A," X said, "b."") are one claim.
+    pending: list[tuple[list[QuoteSegment], Any]] = []
+    for chain in chains:
+        if pending and _continues_sentence(article, pending[-1][0][-1], chain[0]):
+            pending[-1] = (pending[-1][0] + chain, pending[-1][1])
+            continue
+        if not _starts_sentence(article, chain[0].open):
+            before = _attribution_before(article, chain[0], used_cues)
+            if before is None:
+                continue  # an embedded quote: the verb rules give it as a mixed claim
+            pending.append((chain, before))
+            used_cues.add(before.i)
+            continue
+        cue = None
+        for segment in chain:
+            cue = _attribution_after(article, segment, used_cues)
+            if cue is not None:
+                break
+        if cue is None:
+            cue = _attribution_before(article, chain[0], used_cues)
+        if cue is not None:
+            used_cues.add(cue.i)
+        pending.append((chain, cue))
+
+    for chain, cue in pending:
+        parts = _parts_by_paragraph(chain)
+        if cue is None:
+            floating.extend(parts)
+            continue
+        if cue.lemma_.lower() in article.lexicon.question_verbs:
+            continue
+        head = speaker_head(cue, article)
+        source = classify_source(head, article.index, article.lexicon)
+        for part in parts:
+            words = len(text[part.start : part.end].split())
+            sentence_like = text[part.start : part.end].rstrip().endswith((".", "!", "?"))
+            if words < MIN_QUOTE_WORDS or (
+                words < 4 and (source.kind == "unknown" or not sentence_like)
+            ):
+                # A short quote is a claim only as a sentence of a known speaker ("Absolutely
+                # not."); "told the police, "everything he did"" quotes a phrase.
+                continue
+            drafts.append(
+                Draft(
+                    content=trim(text, part.start, part.end, keep_quotes=False),
+                    cue_lemma=article.lexicon.verbs[cue.lemma_.lower()].lemma,
+                    cue=(cue.idx, cue.idx + len(cue.text)),
+                    source=source,
+                    mode="direct",
+                    anchor=head.idx if head is not None else cue.idx,
+                    speaker_token=head,
+                    cue_token=cue.i,
+                )
+            )
+    floating = [
+        f for f in floating if len(text[f.start : f.end].split()) >= MIN_FLOATING_QUOTE_WORDS
+    ]
+    return drafts, floating
+
+
+def _continues_sentence(article: Article, earlier: QuoteSegment, later: QuoteSegment) -> bool:
+    """ ""A," X said, "b ..."": the later part goes on with the sentence the earlier began."""
+    if earlier.paragraph != later.paragraph or earlier.close is None:
+        return False
+    between = article.text[earlier.close + 1 : later.open].rstrip()
+    first_word = article.text[later.start : later.start + 1]
+    return (
+        between.endswith((",", ":"))
+        and (
+            first_word.islower()
+            or article.text[earlier.start : earlier.close].rstrip().endswith(",")
+        )
+        and not SENTENCE_END.search(between)
+    )
+
+
+def _parts_by_paragraph(chain: list[QuoteSegment]) -> list[QuoteSegment]:
+    """One segment per paragraph: interrupted parts in one paragraph become one span."""
+    parts: list[QuoteSegment] = []
+    for segment in chain:
+        if parts and parts[-1].paragraph == segment.paragraph:
+            parts[-1] = replace(parts[-1], end=segment.end, close=segment.close)
+        else:
+            parts.append(segment)
+    return parts

@@ -1,0 +1,425 @@
+"""Reported speech: claims from reporting verbs ("X said that C", "C, X said", "X told Y C",
+"..., adding that D") and from "according to X". Each frame of a cue verb is a small
+function that finds the content span in the dependency parse, or says there is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from .article import Article, Draft, Span, mode_of, span_of, trim, unquote
+from .lexicon import CueVerb, Lexicon
+from .quotes import QUOTE_MARKS
+from .speakers import classify_source
+
+SUBJECTS = ("nsubj",)
+# A complement opening with these is an indirect question ("did not say why"), not a claim.
+WH_WORDS = frozenset({"why", "how", "whether", "if"})
+# Auxiliaries of a statement not made yet ("will announce that ...").
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
+# Marks of a hypothetical ("if X says that ...").
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def cue_entry(token: Any, lexicon: Lexicon) -> CueVerb | None:
+    """The lexicon entry when ``token`` is a reporting verb used as one, else None."""
+    if token.pos_ != "VERB" or token.dep_ in ("amod", "compound"):
+        return None
+    cue = lexicon.verbs.get(token.lemma_.lower())
+    if cue is None:
+        return None
+    if cue.particle and not any(
+        c.dep_ == "prt" and c.lower_ == cue.particle for c in token.children
+    ):
+        return None
+    return cue
+
+
+def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
+    """The head of the noun phrase that says what ``token`` (a cue verb) reports."""
+    children = list(token.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return None
+    paragraph = article.paragraph_of(token.idx)
+    subjects = [
+        c for c in children if c.dep_ in SUBJECTS and article.paragraph_of(c.idx) == paragraph
+    ]
+    if subjects:
+        # Several subjects come from a misparse ("Facebook co-founder Mark Zuckerberg"):
+        # the one nearest the verb is the name.
+        subject = min(subjects, key=lambda c: abs(c.i - token.i))
+        if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            return token.head  # "Devocht, who had told Montalvo ...": the antecedent
+        return subject
+    # "C, said, analysts": the inverted subject parsed as an object after the verb. Only
+    # right after the content (a comma or closing quote before the verb), and never for
+    # "tell", whose object is the listener.
+    content_after = any(c.dep_ == "ccomp" and c.i > token.i for c in children)
+    before = token.doc[token.i - 1].text if token.i > 0 else ""
+    if before in (",", "—", "–") or before in QUOTE_MARKS:
+        for child in children:
+            if (
+                child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
+                and child.i > token.i
+                and child.pos_ in ("NOUN", "PROPN")
+                and not content_after
+                and token.lemma_.lower() != "tell"
+            ):
+                return child
+    # "X was quoted as saying C": the passive subject of "quoted" said it.
+    if token.dep_ == "pcomp" and token.head.lower_ == "as":
+        passive = token.head.head
+        if any(c.dep_ == "auxpass" for c in passive.children):
+            return next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
+    # "with analysts saying C": the participle hangs on its subject.
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return token.head
+    # "X said C, adding that D" / "X theorized ..., and wrote that D": the governing verb's.
+    if token.dep_ in ("advcl", "xcomp", "conj", "pcomp") and depth < 3:
+        head = token.head
+        if head.dep_ == "prep":
+            head = head.head
+        # "C, X said, noting that D" is often parsed with both participle and "said"
+        # hanging off C's verb: the participle takes the speaker of the cue beside it.
+        siblings = [
+            c
+            for c in head.children
+            if c.dep_ in ("parataxis", "ccomp", "conj", "dep")
+            and c.i < token.i
+            and c.lemma_.lower() in article.lexicon.verbs
+        ]
+        if siblings and head.lemma_.lower() not in article.lexicon.verbs:
+            return speaker_head(siblings[-1], article, depth + 1)
+        # "X insisted that M would go ahead, saying C": the participle hangs inside the
+        # reported clause; the cue that governs that clause is the one whose speaker it shares.
+        governing = head
+        while governing.dep_ in ("ccomp", "conj") and governing.head.i != governing.i:
+            governing = governing.head
+            if governing.lemma_.lower() in article.lexicon.verbs and governing.pos_ == "VERB":
+                return speaker_head(governing, article, depth + 1)
+        if head.pos_ in ("VERB", "AUX"):
+            return speaker_head(head, article, depth + 1)
+    return None
+
+
+def _reports_a_statement(token: Any, article: Article) -> bool:
+    """False for a cue that reports no statement actually made: negated ("did not say"),
+    still to come ("will announce"), hypothetical ("if he says"), or the object of another
+    verb ("is expected to announce", "declined to say", "refused to confirm")."""
+    for child in token.children:
+        if child.dep_ == "neg":
+            return False
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
+            return False
+        if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+            return False
+    return not (token.dep_ == "xcomp" and token.head.lemma_.lower() not in article.lexicon.verbs)
+
+
+def _is_question(sentence: Any) -> bool:
+    stripped = sentence.text.rstrip()
+    return stripped.endswith("?")
+
+
+def _verb_between(low: Any, high: Any) -> bool:
+    """True when a verb other than ``high`` lies on the path up from ``low`` to ``high``
+    (the clause then belongs to that verb: "said, adding that D")."""
+    node = low.head
+    while node.i != high.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
+
+
+def _reported_continuation(cue: Any, last: Any, lexicon: Lexicon) -> Any:
+    """Extend reported content over a clause the parser hung on the cue by "and": "said the
+    passport was taken and she was forced to work" (a clause with its own subject that is no
+    new report of its own)."""
+    for child in cue.children:
+        if (
+            child.dep_ == "conj"
+            and child.i > last.i
+            and child.left_edge.i <= last.i + 3
+            and child.lemma_.lower() not in lexicon.verbs
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            last = child.right_edge
+    return last
+
+
+def _that_clause_below(token: Any) -> list[Any]:
+    """A "that" clause the parser hung lower than the cue ("told X in a statement that C")."""
+    for t in token.subtree:
+        clause = t.head
+        if (
+            t.i > token.i
+            and t.dep_ == "mark"
+            and t.lower_ == "that"
+            and clause.pos_ in ("VERB", "AUX")
+            and clause.i > token.i
+            and clause.dep_ in ("ccomp", "acl", "relcl", "advcl")
+            and not _verb_between(clause, token)
+        ):
+            return [clause]
+    return []
+
+
+def _clause_content(article: Article, token: Any, cue: CueVerb) -> Span | None:
+    """The reported statement governed by cue verb ``token`` (or None): the frames of the
+    cue are tried in order, "to" first (a "to" phrase leaves no clause to find)."""
+    if "to" in cue.frames and (content := _to_phrase(article, token)):
+        return content
+    if "that" in cue.frames:
+        for frame in (
+            _clause_after,
+            _clause_before,
+            _statement_around,
+            _statement_before,
+        ):
+            found = frame(article, token)
+            if found == _NOT_A_STATEMENT:
+                return None
+            if found is not None:
+                return found
+    if "as" in cue.frames:
+        return _as_phrase(article, token)
+    return None
+
+
+# Returned by a frame that recognises its construction but finds no statement in it.
+_NOT_A_STATEMENT: Span = (-1, -1)
+
+
+def _to_phrase(article: Article, token: Any) -> Span | None:
+    """ "admitted to being part of the effort"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and child.i == token.i + 1:
+            target = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if target is not None:
+                return trim(article.text, *span_of(target.left_edge, target.right_edge))
+    return None
+
+
+def _clause_after(article: Article, token: Any) -> Span | None:
+    """ "X said (that) C", "X told Y that C": the complement clause after the cue."""
+    after = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+    if not after:
+        after = _that_clause_below(token)
+    if not after:
+        return None
+    clause = after[0]
+    first = clause.left_edge
+    if first.i < token.i:
+        return _NOT_A_STATEMENT  # "a plan, which officials say will cost ...": parenthetical
+    if first.lower_ in WH_WORDS or any(
+        c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children
+    ):
+        return _NOT_A_STATEMENT  # "did not say why ...": an indirect question
+    last = max((c.right_edge for c in after), key=lambda t: t.i)
+    last = _reported_continuation(token, last, article.lexicon)
+    last = article.doc[min(last.i, article.sentence(token).end - 1)]
+    return trim(article.text, *span_of(first, last))
+
+
+def _clause_before(article: Article, token: Any) -> Span | None:
+    """ "C, X said" / "C, said X" with C parsed as the cue's complement."""
+    before = [c for c in token.children if c.dep_ == "ccomp" and c.i < token.i]
+    if not before:
+        return None
+    doc = article.doc
+    clause = before[-1]
+    start = doc[max(clause.left_edge.i, article.sentence(token).start)]
+    # Up to where the attribution starts: its subject ("C, Xi said") or the verb itself
+    # ("C, said analysts"); the parser's clause often stops short of that.
+    stop = token.i
+    subject = speaker_head(token, article)
+    if subject is not None and clause.i < subject.i < token.i:
+        stop = subject.left_edge.i
+        # "C, D, spokesperson Wang Wenbin said" misparsed with the name as an apposition of
+        # the list's last item: the attribution starts at the name.
+        for child in subject.children:
+            if child.dep_ == "appos" and child.right_edge.i == token.i - 1:
+                stop = child.left_edge.i
+    if stop <= start.i:
+        return None
+    return trim(article.text, start.idx, doc[stop - 1].idx + len(doc[stop - 1].text))
+
+
+def _statement_around(article: Article, token: Any) -> Span | None:
+    """ "The plan, X said, would cost ...": the attribution inside the statement, between
+    commas; the content is the whole sentence (the attribution lies inside the span)."""
+    doc, sentence = article.doc, article.sentence(token)
+    left, right = token.left_edge, token.right_edge
+    comma_before = left.text == "," or (left.i > sentence.start and doc[left.i - 1].text == ",")
+    comma_after = right.text == "," or (right.i + 1 < sentence.end and doc[right.i + 1].text == ",")
+    if (
+        token.dep_ in ("parataxis", "ccomp", "advcl")
+        and token.head.i > token.i
+        and left.i > sentence.start
+        and comma_before
+        and comma_after
+    ):
+        return trim(article.text, sentence.start_char, sentence.end_char)
+    return None
+
+
+def _statement_before(article: Article, token: Any) -> Span | None:
+    """ "C, X said" with C parsed as the main clause and the cue hanging off it."""
+    doc, sentence = article.doc, article.sentence(token)
+    if (
+        token.dep_ in ("parataxis", "ccomp", "advcl", "dep")
+        and token.head.i < token.i
+        and token.tag_ != "VBG"  # "..., agreeing to work": a participle reports nothing back
+    ):
+        left = token.left_edge
+        if left.i > sentence.start and doc[left.i - 1].text in (",", "—", "–"):
+            return trim(article.text, sentence.start_char, left.idx)
+    return None
+
+
+def _as_phrase(article: Article, token: Any) -> Span | None:
+    """ "described homeopathy as a form of quackery": what is described and how, both."""
+    doc, sentence = article.doc, article.sentence(token)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            start = doc[token.i + 1] if token.i + 1 < child.i else child
+            end = doc[min(token.right_edge.i, sentence.end - 1)]
+            return trim(article.text, start.idx, end.idx + len(end.text))
+    return None
+
+
+def verb_claims(article: Article, used_cues: set[int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for token in article.doc:
+        if token.i in used_cues:
+            continue
+        cue = cue_entry(token, article.lexicon)
+        if cue is None or article.inside_quote(token.idx):
+            continue
+        if article.paragraph_of(token.idx) in article.headline_paragraphs:
+            continue
+        if not _reports_a_statement(token, article) or _is_question(article.sentence(token)):
+            continue
+        content = _clause_content(article, token, cue)
+        if content is None or len(article.text[content[0] : content[1]].split()) < 2:
+            continue
+        content = unquote(article, content)
+        head = speaker_head(token, article)
+        source = classify_source(head, article.index, article.lexicon)
+        if not cue.strong and source.kind == "unknown":
+            continue
+        end = token.idx + len(token.text)
+        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        if cue.particle and particle is not None:
+            end = particle.idx + len(particle.text)
+        drafts.append(
+            Draft(
+                content=content,
+                cue_lemma=cue.lemma if not cue.particle else f"{cue.lemma} {cue.particle}",
+                cue=(token.idx, end),
+                source=source,
+                mode=mode_of(article, *content),
+                anchor=head.idx if head is not None else token.idx,
+                speaker_token=head,
+                cue_token=token.i,
+            )
+        )
+        used_cues.add(token.i)
+    return drafts
+
+
+def cut_at_participles(article: Article, drafts: list[Draft]) -> list[Draft]:
+    """ "insisted that the merger would go ahead, saying shareholders had backed it": when
+    the parser hangs the participle inside the first content, that content stops before it
+    (the participle's statement is its own claim, as with "adding that")."""
+    doc = article.doc
+    participles = [d for d in drafts if d.cue_token is not None and doc[d.cue_token].tag_ == "VBG"]
+    result = []
+    for draft in drafts:
+        start, end = draft.content
+        for other in participles:
+            cue = doc[other.cue_token]
+            if other is not draft and start < cue.idx < end and other.content[0] > cue.idx:
+                end = min(end, cue.left_edge.idx)
+        if end != draft.content[1]:
+            content = trim(article.text, start, end)
+            draft = replace(draft, content=content, mode=mode_of(article, *content))
+        result.append(draft)
+    return result
+
+
+def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
+    drafts: list[Draft] = []
+    doc = article.doc
+    claimed_cues = {d.cue_token for d in verb_claims}
+    for phrase, lemma in article.lexicon.prepositions.items():
+        words = phrase.split()
+        for token in doc:
+            if token.lower_ != words[0] or token.i + len(words) > len(doc):
+                continue
+            if [t.lower_ for t in doc[token.i : token.i + len(words)]] != words:
+                continue
+            last = doc[token.i + len(words) - 1]
+            if article.inside_quote(token.idx):
+                continue
+            if article.paragraph_of(token.idx) in article.headline_paragraphs:
+                continue
+            source_head = next((c for c in last.children if c.dep_ == "pobj"), None)
+            source_end = source_head.right_edge.i if source_head is not None else last.i
+            if source_head is None and last.i + 1 < len(doc):
+                # A misparse ("According to Rathbun the property ...", with "Rathbun" taken
+                # for a verb): the name right after the preposition is the source.
+                following = doc[last.i + 1]
+                mention = article.index.at(following.idx, following.idx + len(following.text))
+                if mention is not None:
+                    source_head = following
+                    source_end = article.token_at(mention[1] - 1).i
+            if source_head is None:
+                continue
+            head = token.head if token.head.i != token.i else token
+            if head.i in claimed_cues:
+                continue  # "According to the Herald, X said C": X is the speaker, not the Herald
+            sentence = article.sentence(token)
+            clause_start, clause_end = head.left_edge.i, head.right_edge.i
+            if head.pos_ not in ("VERB", "AUX"):
+                clause_start, clause_end = sentence.start, sentence.end - 1
+            phrase_start = token.i
+            phrase_end = max(source_end, last.i)
+            left = (clause_start, phrase_start - 1)
+            right = (phrase_end + 1, clause_end)
+            candidates = [
+                s
+                for s in (left, right)
+                if s[1] >= s[0] and not all(t.is_punct or t.is_space for t in doc[s[0] : s[1] + 1])
+            ]
+            if not candidates:
+                continue
+            if len(candidates) == 2 and doc[phrase_start - 1].text == ",":
+                # "The vaccine, according to the maker, is safe": the phrase interrupts the
+                # statement, which is the whole clause.
+                best = (clause_start, clause_end)
+            else:
+                best = max(candidates, key=lambda s: doc[s[1]].idx - doc[s[0]].idx)
+            content = unquote(article, trim(article.text, *span_of(doc[best[0]], doc[best[1]])))
+            if len(article.text[content[0] : content[1]].split()) < 3:
+                continue
+            source = classify_source(source_head, article.index, article.lexicon)
+            if source.kind == "unknown":
+                continue  # "according to plan", "according to the rules": no source
+            drafts.append(
+                Draft(
+                    content=content,
+                    cue_lemma=lemma,
+                    cue=(token.idx, last.idx + len(last.text)),
+                    source=source,
+                    mode=mode_of(article, *content),
+                    anchor=source_head.idx,
+                    speaker_token=source_head,
+                )
+            )
+    return drafts
