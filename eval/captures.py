@@ -369,6 +369,15 @@ def make_capture(article: CorpusArticle, rng: random.Random) -> Capture:
     has_date = day is not None and rng.random() < 0.92
     if has_date:
         header.append(("date", [_date_line(rng, day)]))
+        if authors and rng.random() < 0.15:
+            # Byline and date on one line: "By A and B | Published: Jun 16, 2022".
+            names = (
+                ", ".join(authors[:-1]) + f" and {authors[-1]}" if len(authors) > 1 else authors[0]
+            )
+            separator = rng.choice([" | ", " - ", ", ", " · "])
+            header = [h for h in header if h[0] not in ("byline", "date")]
+            header.append(("byline", [f"By {names}{separator}{_date_line(rng, day)}"]))
+            traits.append("byline-with-date")
     url = article.url if rng.random() < 0.75 else None
     if url:
         line = rng.choice([url, url, f"Source: {url}", f"URL: {url}"])

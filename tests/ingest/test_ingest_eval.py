@@ -1,7 +1,8 @@
 """Ingest quality on synthetic captures of Wikinews articles (eval/): issue 2's targets.
 
 A smaller deterministic run than `python -m eval.ingest` (which reports both splits): the
-held-out split only (a quarter of the corpus, never used for tuning), one fixed seed. The
+held-out split only (a quarter of the corpus, never used for tuning), three fixed seeds
+pooled (one seed's F1 varies by about ±0.005 around the pooled figure). The
 scorer itself is checked on a deliberately bad ingest, so that this test can fail.
 """
 
@@ -24,8 +25,8 @@ def held_out():
 
 
 def test_targets_on_held_out_subset(held_out):
-    scores = evaluate(held_out, seed=2)
-    assert scores.captures == len(held_out) > 80
+    scores = evaluate(held_out, seed=(1, 2, 3))
+    assert scores.captures == 3 * len(held_out) > 240
     assert misses(scores) == [], (
         scores.report("held-out subset") + "\n" + "\n".join(scores.mistakes[:20])
     )

@@ -218,3 +218,42 @@ def test_deck_without_header_fields_is_the_subtitle():
     assert article.paragraphs == BODY
     assert article.line_roles[:2] == ["title", "subtitle"]
     assert article.line_paragraphs[2] == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "iso"),
+    [
+        ("By Jane Doe | June 16, 2022", ["Jane Doe"], "2022-06-16"),
+        ("By Jane Doe - 16 June 2022 10:22 GMT", ["Jane Doe"], "2022-06-16T10:22+00:00"),
+        ("Posted by Jane Doe on June 16, 2022", ["Jane Doe"], "2022-06-16"),
+        ("Published June 16, 2022 by Jane Doe", ["Jane Doe"], "2022-06-16"),
+        ("Por María Pérez, 16 de junio de 2022", ["María Pérez"], "2022-06-16"),
+        (
+            "By Jane Doe and John Smith, Last updated on 7 June 2022",
+            ["Jane Doe", "John Smith"],
+            "2022-06-07",
+        ),
+    ],
+)
+def test_byline_and_date_on_one_line(line, authors, iso):
+    article = ingest_text(capture([TITLE, line]))
+    assert (article.authors, article.date, article.subtitle) == (authors, iso, None)
+    assert article.paragraphs == BODY
+
+
+def test_a_sentence_with_by_and_a_date_is_body():
+    line = "Signed by President Biden on June 16, 2022 in Washington, the law takes effect"
+    article = ingest_text(capture([TITLE], [line + " next year.", *BODY]))
+    assert article.authors == [] and article.date is None
+    assert article.paragraphs[0].startswith("Signed by President Biden")
+
+
+def test_a_brand_name_after_the_date_line_does_not_make_it_body():
+    article = ingest_text(
+        capture(
+            [TITLE, "June 16, 2022 / 10:22 AM"],
+            ["wikiHow published its 50,000th article on Tuesday.", *BODY],
+        )
+    )
+    assert article.date == "2022-06-16T10:22"
+    assert article.paragraphs[0].startswith("wikiHow published")

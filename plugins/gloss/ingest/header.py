@@ -154,7 +154,9 @@ def _continues(lines: list[str], index: int) -> bool:
     """Does the next non-blank line go on with this one (it starts in lower case)?"""
     for following in lines[index + 1 : index + 3]:
         if following.strip():
-            return following.strip()[:1].islower() and url_of(following) is None
+            # A lower-case word, not a URL or a brand such as "wikiHow" or "iPhone".
+            first = following.split()[0]
+            return first.isalpha() and first.islower() and url_of(following) is None
     return False
 
 
@@ -179,6 +181,61 @@ def byline_of(line: str) -> tuple[list[str] | None, bool]:
     if names is None:
         return None, False
     return names, _ends_open(rest)
+
+
+_JOINERS = r"[\s|/·•,;:–—-]*(?:\b(?:on|at|el|le|il|am|op|em|the)\b[\s,]*)*"
+
+
+def byline_with_date(line: str) -> tuple[list[str], str, bool] | None:
+    """(names, ISO date, is-an-update) of a header line holding both a byline and a date
+    ("By Jane Doe | June 16, 2022", "Published June 16, 2022 by Jane Doe"), else None.
+
+    The byline word must open the line, or follow the date with only a date label before
+    it, so that a sentence such as "Signed by President Biden on June 16, 2022 in ..." is
+    not taken for a byline.
+    """
+    if len(line) > 120 or line.rstrip().endswith((".", "!", "?")):
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    before, after = line[: found.start], line[found.end :]
+    label, rest = _strip_label(before.strip(), _cues()["date"], need_colon=False)
+    is_update = label in _cues()["update"] or bool(
+        re.search(
+            r"\b(?:updated|actualizado|atualizado|aggiornato|aktualisiert|bijgewerkt)\b",
+            before,
+            re.I,
+        )
+    )
+    for prefix in _cues()["byline"]:
+        pattern = re.compile(
+            rf"^{_JOINERS}(?:posted\s+|written\s+)?{re.escape(prefix)}\s+(.+)$", re.IGNORECASE
+        )
+        candidates = [before]
+        if not rest.strip(" |:-–—,"):
+            candidates.append(after)  # "Published <date> by Jane Doe"
+        for part in candidates:
+            match = pattern.match(part)
+            if not match:
+                continue
+            names_text = match.group(1)
+            # Drop what joins the names to the date: "| Updated:", "on", ",", "-".
+            names_text = re.split(r"\s+[|·•]\s+|\s+[–—-]\s+", names_text)[0]
+            names_text = re.sub(rf"{_JOINERS}$", "", names_text.strip()).strip()
+            # "..., Last updated on": a date label between the names and the date.
+            for label in _cues()["date"]:
+                if names_text.lower().endswith(label):
+                    names_text = names_text[: -len(label)]
+                    break
+            names_text = re.sub(rf"{_JOINERS}$", "", names_text.strip()).strip()
+            names = split_names(names_text) if names_text else None
+            # "By A and B, Updated: <date>", "By A, Sunday <date>": label words are no names.
+            not_names = {w.split()[0] for w in _cues()["date"]} | weekday_words()
+            names = [n for n in names or [] if n.lower() not in not_names]
+            if names:
+                return names, found.iso, is_update
+    return None
 
 
 def publisher_of(url: str | None) -> str | None:
@@ -229,6 +286,17 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
             if header.url is None:
                 header.url = url
             roles[index] = "url"
+            last_marker = position
+            continue
+        combined = byline_with_date(line) if not authors else None
+        if combined is not None:
+            # "By Jane Doe | June 16, 2022", "Posted by Jane Doe on June 16, 2022"
+            authors.extend(combined[0])
+            if combined[2]:
+                updated = updated or combined[1]
+            else:
+                published = published or combined[1]
+            roles[index] = "byline"
             last_marker = position
             continue
         names, more = byline_of(line)

@@ -116,6 +116,23 @@ def is_deck_line(line: str, following: str | None, width: int) -> bool:
     return starts_sentence(following) and len(line) + 1 + len(_first_word(following)) <= width
 
 
+# A line that ends without punctuation ends a paragraph when the next line starts a sentence
+# and its first word would have fitted with room to spare (this share of the width).
+UNPUNCTUATED_ROOM = 0.85
+
+
+def _unpunctuated_end(line: str, following: str, width: int) -> bool:
+    """A paragraph that ends without punctuation (an attribution, a list item, a truncated
+    repost): short line, last word a lower-case content word, next line starts a sentence.
+    Stray short lines inside a sentence end on a function word or before lower case."""
+    if line.rstrip()[-1:] in ".,;:!?…" + _CLOSERS or ends_sentence(line) or ends_open(line):
+        return False
+    last = line.split()[-1]
+    if not last[:1].islower() or not starts_sentence(following):
+        return False
+    return len(line) + 1 + len(_first_word(following)) <= UNPUNCTUATED_ROOM * width
+
+
 def _is_subheading(line: str, previous: str | None, following: str | None, width: int) -> bool:
     """A short title-like line between two sentences (a crosshead inside the article)."""
     words = line.split()
@@ -285,7 +302,7 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
                 ambiguous.add(position)
         elif text.endswith(":") and starts_sentence(following) and fits:
             sure.add(position)  # "...as recorded in the Congressional Record:" then a quote
-        elif _is_subheading(text, at(position - 1), following, width) or (
+        elif _unpunctuated_end(text, following, width - slack) or _is_subheading(text, at(position - 1), following, width) or (
             _is_subheading(following, text, at(position + 2), width) and ends_sentence(text)
         ):
             sure.add(position)
