@@ -168,9 +168,8 @@ def test_according_to_before_and_after(annotator):
     before = claims_of(annotator, "According to the Associated Press, the storm killed 12 people.")
     claim = claim_with(before, "the storm killed 12 people")
     assert claim["cue"]["lemma"] == "according to"
-    assert (
-        speaker(claim) == ("named", "the Associated Press") or claim["speaker"]["kind"] == "named"
-    )
+    assert claim["speaker"]["kind"] == "named"
+    assert "Associated Press" in claim["speaker"]["name"]
     after = claims_of(annotator, "The storm killed 12 people, according to local officials.")
     claim = claim_with(after, "The storm killed 12 people")
     assert speaker(claim) == ("vague", "officials")
@@ -200,7 +199,7 @@ def test_quote_with_cue_after(annotator):
     text = '"We will not give up," Maria Lopez said.'
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("named", "Maria Lopez")
-    assert claim["content"]["text"] == "We will not give up,"[:-1]
+    assert claim["content"]["text"] == "We will not give up"
     assert claim["mode"] == "direct"
 
 
