@@ -656,3 +656,10 @@ def test_participle_inside_a_content_is_cut_off_from_it(annotator):
     main = claim_with(claims, "the merger would go ahead")
     assert "shareholders" not in main["content"]["text"]
     claim_with(claims, "shareholders had backed it")
+
+
+def test_group_with_a_named_example(annotator):
+    text = "Other sites such as Gawker.com have stated that they will keep hosting the video."
+    [claim] = claims_of(annotator, text)
+    assert claim["speaker"]["kind"] == "named"
+    assert claim["speaker"]["name"].startswith("Gawker")

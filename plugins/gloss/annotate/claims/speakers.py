@@ -221,6 +221,21 @@ def _description(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | No
     return described
 
 
+def _named_example(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "sites such as Gawker.com have stated", "groups including Amnesty said": the named
+    example speaks (the development gold's convention)."""
+    for child in head.children:
+        such_as = child.lower_ == "as" and any(c.lower_ == "such" for c in child.children)
+        example = None
+        if child.dep_ == "prep" and (such_as or child.lower_ == "including"):
+            example = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if example is not None:
+            mention = index.at(*_token_span(example))
+            if mention and mention[2].label in SPEAKING_LABELS:
+                return _named(mention, index.text)
+    return None
+
+
 def _vague_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """An unnamed source from sources.yml: "experts", "Scientology officials", "a poster"."""
     lemma, lower = head.lemma_.lower(), head.lower_
@@ -253,6 +268,7 @@ _SOURCE_RULES = (
     _name_after_title,
     _unmarked_name,
     _description,
+    _named_example,
     _vague_source,
 )
 
