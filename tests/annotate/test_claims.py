@@ -663,3 +663,10 @@ def test_group_with_a_named_example(annotator):
     [claim] = claims_of(annotator, text)
     assert claim["speaker"]["kind"] == "named"
     assert claim["speaker"]["name"].startswith("Gawker")
+
+
+def test_passive_without_an_agent_is_no_claim_but_with_one_is(annotator):
+    assert claims_of(annotator, "It is said that the castle is haunted.") == []
+    text = "Residents were told by police that the road would stay closed."
+    claim = claim_with(claims_of(annotator, text), "the road would stay closed")
+    assert speaker(claim) == ("vague", "police")

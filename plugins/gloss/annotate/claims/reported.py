@@ -108,8 +108,9 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
 
 def _reports_a_statement(token: Any, article: Article) -> bool:
     """False for a cue that reports no statement actually made: negated ("did not say"),
-    still to come ("will announce"), hypothetical ("if he says"), or the object of another
-    verb ("is expected to announce", "declined to say", "refused to confirm")."""
+    still to come ("will announce"), hypothetical ("if he says"), passive with no agent
+    ("it is said that"), or the object of another verb ("is expected to announce",
+    "declined to say", "refused to confirm")."""
     for child in token.children:
         if child.dep_ == "neg":
             return False
@@ -117,6 +118,9 @@ def _reports_a_statement(token: Any, article: Article) -> bool:
             return False
         if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
             return False
+    children = list(token.children)
+    if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+        return False  # "it is said that ...", "X was told that ...": nobody is attributed
     return not (token.dep_ == "xcomp" and token.head.lemma_.lower() not in article.lexicon.verbs)
 
 
