@@ -134,7 +134,7 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise GlossError(f"cannot decode as {codec}: {exc.reason}", path=path) from exc
             break
-    if text is None:
+    if text is None and b"\x00" not in data:  # ASCII-only UTF-16 is valid UTF-8 too, NULs and all
         with contextlib.suppress(UnicodeDecodeError):
             text, encoding = data.decode("utf-8"), "utf-8"
     if text is None:
