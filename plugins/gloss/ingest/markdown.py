@@ -43,6 +43,11 @@ def escape_paragraph(text: str) -> str:
     return text
 
 
+def _html_text(text: str) -> str:
+    """Text as HTML that shows exactly that text: ``<``, ``>``, ``&`` as entities."""
+    return re.sub(r"[<>&]", lambda m: _HTML_SPECIAL[m.group(0)], text)
+
+
 def _meta_value(value: str) -> str:
     """One-line metadata value (Pelican reads up to the end of the line)."""
     return " ".join(str(value).split())
@@ -53,7 +58,9 @@ def post_metadata(
 ) -> list[tuple[str, str]]:
     """The header fields, in order; empty fields are left out."""
     fields: list[tuple[str, str | None]] = [
-        ("Title", article.title or slug),
+        # Pelican reads Title as HTML (the theme prints it unescaped, so a hand-written
+        # "&amp;" works); a title taken from a capture is text and must stay text.
+        ("Title", _html_text(article.title or slug)),
         ("Subtitle", article.subtitle),
         ("Authors", ", ".join(a.replace(",", " ") for a in article.authors) or None),
         ("Date", article.date.replace("T", " ", 1) if article.date else None),

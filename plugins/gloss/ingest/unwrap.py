@@ -103,11 +103,13 @@ def ends_open(line: str) -> bool:
 
 
 def is_deck_line(line: str, following: str | None, width: int) -> bool:
-    """The first body line as a deck: no sentence end, ends on a lower-case content word, the
-    next line starts a sentence and would have fitted after it."""
+    """The first body line as a deck: no sentence end and no comma, ends on a lower-case
+    content word, the next line starts a sentence and would have fitted after it."""
     words = line.split()
     if not words or following is None or len(words) > 30 or _SPEAKER.match(line):
         return False
+    if "," in line:
+        return False  # "On Monday, the agency": a sentence cut short, not a headline-like deck
     if line.rstrip()[-1:] in ".,;:!?…" + _CLOSERS or not line[:1].isupper():
         return False
     last = words[-1]
@@ -302,8 +304,10 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
                 ambiguous.add(position)
         elif text.endswith(":") and starts_sentence(following) and fits:
             sure.add(position)  # "...as recorded in the Congressional Record:" then a quote
-        elif _unpunctuated_end(text, following, width - slack) or _is_subheading(text, at(position - 1), following, width) or (
-            _is_subheading(following, text, at(position + 2), width) and ends_sentence(text)
+        elif (
+            _unpunctuated_end(text, following, width - slack)
+            or _is_subheading(text, at(position - 1), following, width)
+            or (_is_subheading(following, text, at(position + 2), width) and ends_sentence(text))
         ):
             sure.add(position)
     # Captures with blank lines between paragraphs: trust the blank lines, not the geometry.
