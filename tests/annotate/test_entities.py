@@ -294,3 +294,10 @@ def test_what_a_person_is_of_is_a_group_and_a_person_noun_makes_a_person(annotat
     group = entity_at(record, text, "Civic Passion")
     assert group is None or group["label"] != "PERSON"
     assert entity_at(record, text, "Dean Kamen")["label"] == "PERSON"
+
+
+def test_no_span_ends_in_a_particle_and_a_name_cut_after_of_the_is_joined(seed_record):
+    for entity in seed_record["entities"]:
+        for m in entity["mentions"]:
+            assert m["text"].split()[-1] not in ("of", "the", "and", "for"), m
+    assert "Political Bureau of the Central Committee of the CPC" in names(seed_record)

@@ -29,6 +29,8 @@ from gloss.annotate.names import (
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*By\b[^\n]{0,200}", re.IGNORECASE)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Za-z]?(?:[A-Z][a-z]?){1,5}$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# Words inside a name after which the model sometimes stops ("... Committee of the" + "CPC").
+_JOINING_PARTICLES = frozenset({"of", "the", "for", "de", "du", "des", "von", "van", "der", "al"})
 
 
 @dataclass
@@ -137,6 +139,8 @@ def _strip_edges(tokens: list[Any]) -> list[Any]:
     while tokens and (
         tokens[-1].is_space
         or (tokens[-1].is_punct and tokens[-1].text not in ").")
+        or tokens[-1].lower_ in rules.name_particles  # "... Committee of the"
+        or tokens[-1].lower_ in rules.leading_words
         or tokens[-1].lower_ in rules.trailing_possessives
         or tokens[-1].tag_ == "POS"
     ):
@@ -325,7 +329,8 @@ def candidate_from_tokens(
 def _model_spans(doc: Any) -> list[tuple[list[Any], str]]:
     """The NER's name spans as token lists, with neighbours split by the model joined again.
 
-    Two one-word spans separated by one space ("Valeska" + "Paris") are one name.
+    Two one-word spans separated by one space ("Valeska" + "Paris") are one name; so are a
+    span ending in a particle and the span right after it ("... of the" + "CPC").
     """
     spans: list[tuple[list[Any], str]] = []
     for ent in doc.ents:
@@ -343,6 +348,11 @@ def _model_spans(doc: Any) -> list[tuple[list[Any], str]]:
                 and prev.tag_ == "NNP"
                 and tokens[0].tag_ == "NNP"
             ):
+                spans[-1] = ([*prev_tokens, *tokens], prev_label)
+                continue
+            if prev.lower_ in _JOINING_PARTICLES and prev.i + 1 == tokens[0].i:
+                # "Political Bureau of the Central Committee of the" + "CPC": the model
+                # stopped at a particle, the rest of the name follows.
                 spans[-1] = ([*prev_tokens, *tokens], prev_label)
                 continue
             if _of_x_and_y(doc, prev_tokens, tokens):
