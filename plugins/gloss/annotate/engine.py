@@ -8,6 +8,7 @@ One bad text gives a record with an ``error`` and empty lists; it never stops th
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -27,6 +28,7 @@ from gloss.annotate.nlp import (
 )
 
 Progress = Callable[[int, int], None]
+logger = logging.getLogger(__name__)
 
 # Control characters that never occur in text (tabs, newlines and form feeds do).
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -158,7 +160,15 @@ class Annotator:
                 "claims": output["claims"],
             }
             if not self.raw_entities:
-                record = apply_curation(record, text, self.curation, slugs[i])
+                try:
+                    record = apply_curation(record, text, self.curation, slugs[i])
+                except Exception as exc:  # a curation bug costs the corrections, not the text
+                    logger.warning(
+                        "%s: curation not applied: %s: %s",
+                        sources[i] or slugs[i] or i,
+                        type(exc).__name__,
+                        exc,
+                    )
             results[i] = record
         return [r for r in results if r is not None]
 
