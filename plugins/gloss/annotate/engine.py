@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -133,9 +133,11 @@ class Annotator:
             if progress:
                 progress(done, total)
         if to_parse:
-            docs = parse_texts(self.nlp, [texts[i] for i in to_parse], workers=self.workers)
-            for i, doc in zip(to_parse, docs, strict=True):
+            nlp = self.nlp  # a missing model is a GlossError for the whole batch
+            for i, doc in zip(to_parse, self._parse(nlp, texts, to_parse), strict=True):
                 try:
+                    if isinstance(doc, Exception):
+                        raise doc
                     model_output[i] = self._extract(doc)
                 except Exception as exc:  # a bug on one text must not cost the batch
                     results[i] = {
@@ -171,6 +173,25 @@ class Annotator:
                     )
             results[i] = record
         return [r for r in results if r is not None]
+
+    def _parse(self, nlp: Any, texts: Sequence[str], indexes: list[int]) -> Iterator[Any]:
+        """Docs for ``texts[i]`` for i in ``indexes``, streamed from one batch (memory stays
+        flat for any number of texts); if the batch fails, the rest text by text, so that a
+        text spaCy cannot parse gets its exception instead of a Doc."""
+        batch = [texts[i] for i in indexes]
+        produced = 0
+        try:
+            for doc in parse_texts(nlp, batch, workers=self.workers):
+                produced += 1
+                yield doc
+            return
+        except Exception:
+            logger.warning("batch parse failed; parsing the rest text by text", exc_info=True)
+        for text in batch[produced:]:
+            try:
+                yield next(iter(parse_texts(nlp, [text], workers=1)))
+            except Exception as exc:
+                yield exc
 
     def _pipeline_name(self) -> str:
         # Name and installed version identify the pipeline without loading it (a warm cache
