@@ -1,7 +1,8 @@
 """``python -m eval.ingest``: ingest quality on synthetic captures of the Wikinews corpus.
 
 Prints the figures for the tuning split and the held-out split (a quarter of the articles,
-chosen by a hash of their id, never used while tuning). ``--seed`` changes the captures,
+chosen by a hash of their id, never used while tuning), over the captures of three seeds
+pooled (one seed's break F1 varies by about ±0.005). ``--seed`` changes the captures,
 ``--seed 1,2,3`` pools several seeds, ``--limit`` takes the first N articles of each split, ``--mistakes`` lists what went wrong,
 ``--html`` also scores saved HTML pages of every article (trafilatura path).
 Exit status 1 when the held-out split misses a target of issue 2.
@@ -21,7 +22,7 @@ from eval.score import Scores, misses
 
 
 def evaluate(
-    articles: list[CorpusArticle], seed: int | tuple[int, ...] = 2, html: bool = False
+    articles: list[CorpusArticle], seed: int | tuple[int, ...] = (1, 2, 3), html: bool = False
 ) -> Scores:
     """Scores of ingest on captures of ``articles`` (text captures, or saved HTML pages);
     several seeds pool the captures of each (a steadier figure than one seed gives)."""
@@ -48,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--seed",
         type=lambda text: tuple(int(part) for part in text.split(",")),
-        default=(2,),
-        help="random seed for the captures (default 2); several, comma-separated, are pooled",
+        default=(1, 2, 3),
+        help="seeds for the captures, comma-separated, pooled (default 1,2,3)",
     )
     parser.add_argument("--limit", type=int, default=0, help="first N articles of each split only")
     parser.add_argument("--mistakes", action="store_true", help="list every mistake")
