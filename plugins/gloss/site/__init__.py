@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib
 
 # Modules that take part in the build, in the order their handlers are connected.
-SITE_MODULES: tuple[str, ...] = ("annotation", "archive", "feeds", "writer", "search")
+SITE_MODULES: tuple[str, ...] = (
+    "annotation", "archive", "feeds", "writer", "search", "provenance",
+)  # fmt: skip
 
 
 def register() -> None:

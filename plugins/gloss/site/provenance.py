@@ -150,6 +150,43 @@ def write_pygments_css(output_path: str | Path) -> None:
         target.write_text(css, encoding="utf-8")
 
 
+# Files that a browser runs as a page (scripts, handlers, frames) when opened from disk or a
+# host. Captures are published for provenance, and a saved page copied as it is would run the
+# page's own scripts from the archive's origin; so these are published with ".txt" appended,
+# which every browser and static host shows as plain text.
+ACTIVE_SUFFIXES = frozenset(
+    {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".mht", ".mhtml", ".text"}
+)
+
+
+def published_name(path: str) -> str:
+    """Where a static file (a capture) is published: ``sources/page.html`` becomes
+    ``sources/page.html.txt``; ``sources/page.txt`` stays as it is."""
+    path = path.replace("\\", "/")
+    return path + ".txt" if Path(path).suffix.lower() in ACTIVE_SUFFIXES else path
+
+
+def publish_captures_as_text(generator: Any) -> None:
+    """``static_generator_finalized``: static files a browser would run are published under
+    :func:`published_name` (even undated captures whose post Pelican skipped), and a copy
+    that an older build published under the runnable name is removed."""
+    for static in generator.staticfiles:
+        save_as, url = static.save_as, static.url
+        if published_name(save_as) == save_as:
+            continue
+        static.override_save_as = published_name(save_as)
+        static.override_url = published_name(url)
+        stale = Path(generator.output_path) / save_as
+        if stale.is_file():
+            stale.unlink()
+
+
+def register() -> None:
+    from pelican import signals
+
+    signals.static_generator_finalized.connect(publish_captures_as_text)
+
+
 def prepare_provenance(build: Any) -> list[tuple[AnnotatedContent, Provenance]]:
     """Render (or fetch from the cache) every provenance page of the build.
 
@@ -189,7 +226,7 @@ def prepare_provenance(build: Any) -> list[tuple[AnnotatedContent, Provenance]]:
             continue
         provenance = Provenance(
             capture_path=str(capture_path),
-            capture_url=str(capture_path).replace("\\", "/")
+            capture_url=published_name(str(capture_path))
             if any(capture.is_relative_to(root) for root in static_roots)
             else None,
             css_url=PYGMENTS_CSS,
