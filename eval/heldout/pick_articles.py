@@ -2,12 +2,15 @@
 
 Rule: sort the corpus by sha256(id); skip the dev gold articles (same title), the archive's
 sample content (id in content/sources/), interviews; keep 4-12 paragraphs and >= 3 occurrences
-of said/says/told/according to; take the first 15.  Prints one line per pick: id, url.
+of said/says/told/according to; take the first 15 (or COUNT).  Prints one line per pick: id, url.
+
+Usage: python3 eval/heldout/pick_articles.py [COUNT]
 """
 
 import hashlib
 import json
 import re
+import sys
 from pathlib import Path
 
 CORPUS = Path("/work/shared/corpus/wikinews.jsonl")
@@ -38,5 +41,6 @@ def pick(count: int = 15) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for row in pick():
+    # an optional count: `pick_articles.py 30 | tail -n 15` gives the next set in the same order
+    for row in pick(int(sys.argv[1]) if len(sys.argv) > 1 else 15):
         print(row["id"], row["url"])
