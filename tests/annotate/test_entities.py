@@ -301,3 +301,11 @@ def test_no_span_ends_in_a_particle_and_a_name_cut_after_of_the_is_joined(seed_r
         for m in entity["mentions"]:
             assert m["text"].split()[-1] not in ("of", "the", "and", "for"), m
     assert "Political Bureau of the Central Committee of the CPC" in names(seed_record)
+
+
+def test_currency_signs_are_not_part_of_a_name(annotate):
+    text = "The deal is worth US $5 million, the US Treasury said."
+    record = annotate(text)
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            assert "$" not in m["text"]

@@ -132,6 +132,7 @@ def _strip_edges(tokens: list[Any]) -> list[Any]:
     while tokens and (
         tokens[0].is_space
         or (tokens[0].is_punct and tokens[0].text != "(")
+        or tokens[0].is_currency
         or tokens[0].lower_ in rules.leading_words
     ):
         tokens = tokens[1:]
@@ -139,6 +140,7 @@ def _strip_edges(tokens: list[Any]) -> list[Any]:
     while tokens and (
         tokens[-1].is_space
         or (tokens[-1].is_punct and tokens[-1].text not in ").")
+        or tokens[-1].is_currency  # "US $" of "US $5 million"
         or tokens[-1].lower_ in rules.name_particles  # "... Committee of the"
         or tokens[-1].lower_ in rules.leading_words
         or tokens[-1].lower_ in rules.trailing_possessives
