@@ -28,8 +28,8 @@ into paragraphs, blog and share-widget debris removed from the top and bottom.
 
 Without --json, writes one Pelican Markdown post per new capture under
 DIR/<year>/<slug>.md (DIR/undated/ without a date) and prints one line per input:
-written, skipped and why, or
-failed and why. Existing posts are never overwritten; an unchanged capture is a no-op.
+written, skipped and why, or failed and why. Existing posts are never overwritten; an
+unchanged capture is a no-op.
 With --json, writes nothing and prints one JSON object per input, one a line, in input
 order: {"source", "title", "subtitle", "authors", "date", "url", "publisher", "lang",
 "paragraphs", "dropped"} (a field not found is null, authors []), or {"source", "error"}.
