@@ -93,6 +93,7 @@ class GlossBuild:
     stats: BuildStats = field(default_factory=BuildStats)
     _engine: Any = None
     _curation_reported: bool = False
+    _slugs_annotated: set[str] = field(default_factory=set)  # to find orphan corrections
     _cache: RenderCache | None = None
     _parsed: dict[str, Any] = field(default_factory=dict)  # HTML → its parse, until rewritten
 
@@ -121,6 +122,19 @@ class GlossBuild:
             for error in self._engine.curation_errors:
                 self.warn(error)
         return self._engine
+
+    def report_orphan_corrections(self) -> None:
+        """A corrections file whose slug no article or page of the build has applies to
+        nothing (a typo, a renamed post): one warning naming the file, like other mistakes."""
+        curation = getattr(self._engine, "curation", None)
+        folder = self.settings.curation_path / "annotations"
+        for slug in sorted(set(getattr(curation, "articles", None) or {}) - self._slugs_annotated):
+            path = folder / f"{slug}.yml"
+            path = path if path.exists() else folder / f"{slug}.yaml"
+            message = (
+                f"no article or page has the slug '{slug}': these corrections apply to nothing"
+            )
+            self.warn(GlossError(message, path=path, line=1))
 
     def warn(self, problem: GlossError | str) -> None:
         self.stats.problems += 1
@@ -195,6 +209,7 @@ class GlossBuild:
             self.warn(f"the annotation engine is not available ({error}); articles left plain")
             return
 
+        self._slugs_annotated.update(t[1].slug for t in todo)
         with build_progress(f"Annotating {len(todo)} {kind}s") as progress:
             run = engine.annotate(
                 [t[2] for t in todo],
@@ -477,6 +492,7 @@ def remember_build(generators: list[Any]) -> None:
         build = getattr(generator, "context", {}).get(BUILD_KEY)
         if isinstance(build, GlossBuild):
             _LAST_BUILD["build"] = build
+            build.report_orphan_corrections()
             return
 
 
