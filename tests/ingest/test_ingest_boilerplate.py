@@ -85,3 +85,17 @@ def test_is_boilerplate(line):
 )
 def test_is_not_boilerplate(line):
     assert not is_boilerplate(line)
+
+
+def test_a_long_comment_thread_is_dropped_whole():
+    thread = ["30 comments:"]
+    for number in range(30):
+        thread += [
+            f"Reader{number} said...",
+            "I disagree with the council about this bridge.",
+            "June 17, 2022 at 9:15 AM",
+        ]
+    long_body = BODY * 12  # the article is longer than its comments, as usual
+    article = ingest_text(capture(HEADER, long_body, footer=["", *thread, "Post a Comment"]))
+    assert article.dropped == [*thread, "Post a Comment"]
+    assert " ".join(article.paragraphs).split() == " ".join(long_body).split()

@@ -16,9 +16,10 @@ from functools import cache
 
 from gloss.ingest.data import DATA_DIR, load_lines, load_yaml
 
-# A comment-section heading is looked for this many lines above the current tail line, and
-# only in the last 40 % of the capture's characters, so that it never reaches into the body.
-SECTION_REACH = 40
+# A comment-section heading is looked for this many lines above the current tail line (a long
+# thread of comments), and only in the last 40 % of the capture's characters, so that it
+# never reaches into the body.
+SECTION_REACH = 400
 SECTION_ZONE = 0.4
 
 _TRAILING = " \t:.…!·|»›>-–—"
