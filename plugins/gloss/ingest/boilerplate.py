@@ -119,6 +119,24 @@ def is_boilerplate(line: str) -> bool:
     return licence_of(stripped) is not None
 
 
+_ENDS_BLOCK = re.compile(r"[.!?…:;)\]\"'”’»]$")
+
+
+def _starts_section(lines: list[str], index: int, start: int) -> bool:
+    """A section heading that opens a block of its own: the line is a heading phrase (not a
+    wrapped word such as "recommended." that ends a sentence), and the line above it is
+    blank, ends a sentence, or is boilerplate itself."""
+    line = lines[index].strip()
+    if not line or line.endswith(".") or not is_section_heading(line):
+        return False
+    for above in range(index - 1, start - 1, -1):
+        previous = lines[above].strip()
+        if previous:
+            return bool(_ENDS_BLOCK.search(previous)) or is_boilerplate(previous)
+        return True  # a blank line above: a block of its own
+    return True
+
+
 @dataclass
 class Trim:
     """Result of trimming: the body is ``lines[start:end]``; ``dropped`` are line indices."""
@@ -175,7 +193,7 @@ def trim_tail(lines: list[str], start: int, end: int | None = None) -> Trim:
         # Not a phrase: it may be inside a comment section whose heading is further up.
         heading = None
         for above in range(index - 1, max(zone_top, index - SECTION_REACH) - 1, -1):
-            if lines[above].strip() and is_section_heading(lines[above]):
+            if _starts_section(lines, above, start):
                 heading = above
                 break
         if heading is None or heading <= start:
