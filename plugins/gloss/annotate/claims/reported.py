@@ -55,6 +55,13 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             return token.head  # "Devocht, who had told Montalvo ...": the antecedent
         return subject
+    # "Speaking to AFP, the president of the league, Jamel Msallem, said": the parser hangs
+    # the speaker phrase as an apposition of something earlier (the participle's object, a
+    # subject it ran over a paragraph break to find) and leaves the cue without a subject.
+    # The name set off by commas just before the cue is the speaker.
+    named_before = _apposition_before(token, article)
+    if named_before is not None:
+        return named_before
     # "C, said, analysts": the inverted subject parsed as an object after the verb. Only
     # right after the content (a comma or closing quote before the verb), and never for
     # "tell", whose object is the listener.
@@ -103,6 +110,25 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
                 return speaker_head(governing, article, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
             return speaker_head(head, article, depth + 1)
+    return None
+
+
+def _apposition_before(token: Any, article: Article) -> Any:
+    """The head of ", NAME," right before ``token`` when it is an apposition in the same
+    paragraph (see ``speaker_head``), else None."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != ",":
+        return None
+    candidate = doc[token.i - 2]
+    while candidate.dep_ in ("compound", "flat") and candidate.head.i > candidate.i:
+        candidate = candidate.head
+    if (
+        candidate.dep_ == "appos"
+        and candidate.pos_ in ("PROPN", "NOUN")
+        and article.paragraph_of(candidate.idx) == article.paragraph_of(token.idx)
+        and not article.inside_quote(candidate.idx)
+    ):
+        return candidate
     return None
 
 

@@ -283,8 +283,9 @@ def _entity_by_surname(head: Any, index: EntityIndex) -> Source | None:
 
 
 def _title_before_name(head: Any) -> bool:
-    """ "Prime Minister, Najib Razak": a capitalised title with a name in apposition."""
-    return any(c.dep_ == "appos" for c in head.children)
+    """ "Prime Minister, Najib Razak": a capitalised title with a name in apposition (not a
+    name with a description in apposition: "Jasim Uddin, a spokesperson for ...")."""
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
 
 
 def _unlinked_name(head: Any) -> Source:
