@@ -309,3 +309,19 @@ def test_currency_signs_are_not_part_of_a_name(annotate):
     for entity in record["entities"]:
         for m in entity["mentions"]:
             assert "$" not in m["text"]
+
+
+def test_lower_case_words_and_particles_at_the_edges_are_not_names(annotate):
+    text = (
+        "Officials of the ministry of Agriculture met in a united Germany. "
+        "The pro-Beijing camp won, LA Weekly reported, and Lam Cheuk-ting of the "
+        "Democratic Party spoke to al-Ikhbariya."
+    )
+    record = annotate(text)
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            first, last = m["text"].split()[0], m["text"].split()[-1]
+            assert not first.islower() or "-" in first, m
+            assert not last.islower() or "-" in m["text"], m
+    assert all(e["name"] != "pro-Beijing" for e in record["entities"])
+    assert any(e["name"] == "LA Weekly" for e in record["entities"])

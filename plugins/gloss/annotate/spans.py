@@ -121,9 +121,20 @@ def _strip_hyphen_prefix(tokens: list[Any]) -> list[Any]:
         i = 2
         while i < len(tokens) and _glued(tokens[i - 1], tokens[i]):
             i += 1
-        if i < len(tokens):
-            return tokens[i:]
+        # "pro-Beijing" alone is an adjective, not a name.
+        return tokens[i:]
     return tokens
+
+
+def _plain_lower_word(tok: Any) -> bool:
+    """A lower-case word that is no part of a name: not a name particle ("de", "al"), not
+    the end of a hyphenated name ("Cheuk-ting"), not a mixed-case brand ("eBay")."""
+    if not (tok.is_lower and tok.is_alpha) or tok.lower_ in span_rules().name_particles:
+        return False
+    doc = tok.doc
+    glued_before = tok.i > 0 and not doc[tok.i - 1].whitespace_
+    glued_after = not tok.whitespace_ and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_punct
+    return not (glued_before or glued_after)
 
 
 def _strip_edges(tokens: list[Any]) -> list[Any]:
@@ -134,6 +145,12 @@ def _strip_edges(tokens: list[Any]) -> list[Any]:
         or (tokens[0].is_punct and tokens[0].text != "(")
         or tokens[0].is_currency
         or tokens[0].lower_ in rules.leading_words
+        or (
+            tokens[0].is_lower
+            and tokens[0].lower_ in rules.name_particles
+            and tokens[0].whitespace_
+        )
+        or (len(tokens) > 1 and _plain_lower_word(tokens[0]))  # "united Germany"
     ):
         tokens = tokens[1:]
     tokens = _strip_hyphen_prefix(tokens)
@@ -141,10 +158,11 @@ def _strip_edges(tokens: list[Any]) -> list[Any]:
         tokens[-1].is_space
         or (tokens[-1].is_punct and tokens[-1].text not in ").")
         or tokens[-1].is_currency  # "US $" of "US $5 million"
-        or tokens[-1].lower_ in rules.name_particles  # "... Committee of the"
+        or (tokens[-1].lower_ in rules.name_particles and tokens[-1].is_lower)  # "of the"
         or tokens[-1].lower_ in rules.leading_words
         or tokens[-1].lower_ in rules.trailing_possessives
         or tokens[-1].tag_ == "POS"
+        or (len(tokens) > 1 and _plain_lower_word(tokens[-1]))  # "Associated Press of bank"
     ):
         tokens = tokens[:-1]
     # A full stop belongs to an abbreviation ("Inc.") only when it is part of the token.
