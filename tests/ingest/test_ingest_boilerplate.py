@@ -99,3 +99,11 @@ def test_a_long_comment_thread_is_dropped_whole():
     article = ingest_text(capture(HEADER, long_body, footer=["", *thread, "Post a Comment"]))
     assert article.dropped == [*thread, "Post a Comment"]
     assert " ".join(article.paragraphs).split() == " ".join(long_body).split()
+
+
+def test_a_wrapped_last_word_that_looks_like_a_widget_stays():
+    body = [*BODY[:-1], "Residents can send their views to the council by"]
+    text = capture(HEADER, body, width=200).rstrip("\n") + "\nemail.\nShare this:\nTwitter\n"
+    article = ingest_text(text)
+    assert article.paragraphs[-1].endswith("to the council by email.")
+    assert article.dropped == ["Share this:", "Twitter"]

@@ -122,6 +122,17 @@ def is_boilerplate(line: str) -> bool:
 _ENDS_BLOCK = re.compile(r"[.!?…:;)\]\"'”’»]$")
 
 
+def _opens_block(lines: list[str], index: int, start: int) -> bool:
+    """Is line ``index`` a block of its own, not the wrapped end of the sentence above it
+    ("...sent by" / "email.")? The line above is blank, ends a sentence, or is boilerplate."""
+    for above in range(index - 1, start - 1, -1):
+        previous = lines[above].strip()
+        if previous:
+            return bool(_ENDS_BLOCK.search(previous)) or is_boilerplate(previous)
+        return True
+    return True
+
+
 def _starts_section(lines: list[str], index: int, start: int) -> bool:
     """A section heading that opens a block of its own: the line is a heading phrase (not a
     wrapped word such as "recommended." that ends a sentence), and the line above it is
@@ -129,12 +140,7 @@ def _starts_section(lines: list[str], index: int, start: int) -> bool:
     line = lines[index].strip()
     if not line or line.endswith(".") or not is_section_heading(line):
         return False
-    for above in range(index - 1, start - 1, -1):
-        previous = lines[above].strip()
-        if previous:
-            return bool(_ENDS_BLOCK.search(previous)) or is_boilerplate(previous)
-        return True  # a blank line above: a block of its own
-    return True
+    return _opens_block(lines, index, start)
 
 
 @dataclass
@@ -185,7 +191,11 @@ def trim_tail(lines: list[str], start: int, end: int | None = None) -> Trim:
         if not line.strip():
             index -= 1
             continue
-        if is_boilerplate(line):
+        # A phrase line ending with a full stop may be the wrapped end of the body's last
+        # sentence ("...sent by" / "email."): then it must open a block of its own.
+        if is_boilerplate(line) and (
+            not line.rstrip().endswith(".") or _opens_block(lines, index, start)
+        ):
             licence = licence or licence_of(line.strip())
             dropped.append(index)
             index -= 1
