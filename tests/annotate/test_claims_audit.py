@@ -38,3 +38,23 @@ def test_unmarked_name_with_a_description_in_apposition(annotator):
     claim = claim_with(claims_of(annotator, text), "two ferries had been damaged")
     assert claim["speaker"]["kind"] == "named"
     assert claim["speaker"]["name"].endswith("Oduya")
+
+
+# --- content spans ---------------------------------------------------------------------------
+
+
+def test_clause_subject_taken_for_the_cue_object(annotator):
+    text = "Rescue workers have indicated a criminal probe is ongoing."
+    [claim] = claims_of(annotator, text)
+    assert claim["content"]["text"] == "a criminal probe is ongoing"
+
+
+def test_object_then_verb_is_a_clause(annotator):
+    text = "Scientists report spiky shells evolved at least nine separate times in snails."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "scientists")
+    assert claim["content"]["text"].startswith("spiky shells evolved")
+
+
+def test_object_with_no_clause_is_no_claim(annotator):
+    assert claims_of(annotator, "The mayor announced the new budget on Monday.") == []

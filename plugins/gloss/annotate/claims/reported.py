@@ -207,6 +207,7 @@ def _clause_content(article: Article, token: Any, cue: CueVerb) -> Span | None:
     if "that" in cue.frames:
         for frame in (
             _clause_after,
+            _object_then_clause,
             _clause_before,
             _statement_around,
             _statement_before,
@@ -244,6 +245,9 @@ def _clause_after(article: Article, token: Any) -> Span | None:
         return None
     clause = after[0]
     first = clause.left_edge
+    stray_subject = _object_as_subject(token, clause)
+    if stray_subject is not None:
+        first = stray_subject.left_edge
     if first.i < token.i:
         return _NOT_A_STATEMENT  # "a plan, which officials say will cost ...": parenthetical
     if first.lower_ in WH_WORDS or any(
@@ -254,6 +258,56 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     last = _reported_continuation(token, last, article.lexicon)
     last = article.doc[min(last.i, article.sentence(token).end - 1)]
     return trim(article.text, *span_of(first, last))
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_finite(verb: Any) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children
+    )
+
+
+def _object_as_subject(token: Any, clause: Any) -> Any:
+    """ "indicated a homicide probe is ongoing": the parser takes the clause's subject for
+    the cue's object and leaves the clause without one. That object (or None)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < clause.i]
+    if not objects or not _is_finite(clause):
+        return None
+    obj = objects[-1]
+    between = token.doc[obj.right_edge.i + 1 : clause.left_edge.i]
+    if any(t.text in (",", ";", ":") for t in between):
+        return None
+    return obj
+
+
+def _object_then_clause(article: Article, token: Any) -> Span | None:
+    """ "scientists report spiky skulls evolved 25 times", "maintained an inquiry is what
+    the committee does": the clause's subject parsed as the cue's object, the clause's verb
+    hung on that object (acl) or on the cue (conj). Content: from the object to the end of
+    that verb's phrase."""
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    doc, sentence = article.doc, article.sentence(token)
+    for verb in doc[obj.i + 1 : sentence.end]:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        attached = (verb.dep_ in ("acl", "relcl") and verb.head.i == obj.i) or (
+            verb.dep_ == "conj" and verb.head.i == token.i
+        )
+        if not attached or not _is_finite(verb) or verb.tag_ == "VBN" and verb.dep_ == "acl":
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+            return None
+        if any(t.text in (",", ";", ":") for t in doc[obj.i + 1 : verb.i]):
+            return None
+        last = doc[min(verb.right_edge.i, sentence.end - 1)]
+        return trim(article.text, *span_of(obj.left_edge, last))
+    return None
 
 
 def _clause_before(article: Article, token: Any) -> Span | None:
