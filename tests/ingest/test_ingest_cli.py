@@ -88,3 +88,36 @@ def test_console_command_prints_no_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert json.loads(result.stdout)["error"].startswith("binary")
+
+
+CONTRACT = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": list(JSON_FIELDS),
+    "properties": {
+        "source": {"type": "string"},
+        "title": {"type": ["string", "null"]},
+        "subtitle": {"type": ["string", "null"]},
+        "authors": {"type": "array", "items": {"type": "string"}},
+        "date": {
+            "type": ["string", "null"],
+            "pattern": r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2})?)?$",
+        },
+        "url": {"type": ["string", "null"]},
+        "publisher": {"type": ["string", "null"]},
+        "lang": {"type": ["string", "null"]},
+        "paragraphs": {"type": "array", "items": {"type": "string"}},
+        "dropped": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+def test_every_committed_capture_meets_the_json_contract(root, capsys):
+    import jsonschema
+
+    sources = root / "content" / "sources"
+    assert main(["ingest", "--json", str(sources)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(list(sources.glob("*.txt")))
+    for line in lines:
+        jsonschema.validate(json.loads(line), CONTRACT)
