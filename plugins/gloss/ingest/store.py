@@ -59,6 +59,26 @@ class _Post:
     meta: dict[str, str]
 
 
+def _create_whole(path: Path, text: str) -> None:
+    """Create ``path`` holding ``text``, all or nothing: written to a temporary file beside it,
+    then hard-linked into place (which fails if ``path`` exists, like exclusive create). A write
+    that fails part-way (disk full) leaves no truncated post, which later runs would take for a
+    hand-edited one and never replace."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gloss-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: exclusive create instead
+            with open(path, "x", encoding="utf-8") as handle:
+                handle.write(text)
+    finally:
+        os.unlink(tmp)
+
+
 class PostStore:
     """The posts under ``articles_dir``; ``content_dir`` is what ``Capture`` paths are relative to."""
 
@@ -158,8 +178,7 @@ class PostStore:
         text = render_post(article, name, slug, extra)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with open(path, "x", encoding="utf-8") as handle:  # never replaces a file
-                handle.write(text)
+            _create_whole(path, text)  # never replaces a file, never leaves half a post
         except FileExistsError as exc:  # created by someone else meanwhile
             raise GlossError(f"post {path} appeared while writing; run again", path=source) from exc
         self._posts.append(_Post(path, read_metadata(text)))
@@ -199,8 +218,12 @@ class PostStore:
             return Outcome(source, "unchanged", f"unchanged ({where})", post.path)
         # Replace atomically: a reader never sees half a post.
         fd, tmp = tempfile.mkstemp(dir=post.path.parent, prefix=".gloss-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, post.path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, post.path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
         post.meta = read_metadata(text)
         return Outcome(source, "rewritten", f"rewrote {where}", post.path)
