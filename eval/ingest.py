@@ -4,7 +4,8 @@ Prints the figures for the tuning split and the held-out split (a quarter of the
 chosen by a hash of their id, never used while tuning), over the captures of three seeds
 pooled (one seed's break F1 varies by about ±0.005). ``--seed`` changes the captures,
 ``--seed 1,2,3`` pools several seeds, ``--limit`` takes the first N articles of each split, ``--mistakes`` lists what went wrong,
-``--html`` also scores saved HTML pages of every article (trafilatura path).
+``--html`` also scores saved HTML pages of every article (trafilatura path), ``--by-trait``
+breaks the figures down by kind of capture (jitter, stray lines, footer, encoding...).
 Exit status 1 when the held-out split misses a target of issue 2.
 """
 
@@ -22,10 +23,14 @@ from eval.score import Scores, misses
 
 
 def evaluate(
-    articles: list[CorpusArticle], seed: int | tuple[int, ...] = (1, 2, 3), html: bool = False
+    articles: list[CorpusArticle],
+    seed: int | tuple[int, ...] = (1, 2, 3),
+    html: bool = False,
+    by_trait: dict[str, Scores] | None = None,
 ) -> Scores:
     """Scores of ingest on captures of ``articles`` (text captures, or saved HTML pages);
-    several seeds pool the captures of each (a steadier figure than one seed gives)."""
+    several seeds pool the captures of each (a steadier figure than one seed gives).
+    ``by_trait``, if given, also gets one Scores per capture trait ("jitter", "footer"...)."""
     scores = Scores()
     seeds = seed if isinstance(seed, tuple) else (seed,)
     make = make_html_captures if html else make_captures
@@ -33,10 +38,15 @@ def evaluate(
     for capture in captures:
         try:
             article = ingest_bytes(capture.data, capture.article.id + (".html" if html else ".txt"))
+            error = None
         except GlossError as exc:
-            scores.add(capture, None, str(exc))
-            continue
-        scores.add(capture, article)
+            article, error = None, str(exc)
+        for target in (
+            [scores, *(by_trait.setdefault(t, Scores()) for t in capture.traits)]
+            if by_trait is not None
+            else [scores]
+        ):
+            target.add(capture, article, error)
     return scores
 
 
@@ -54,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=0, help="first N articles of each split only")
     parser.add_argument("--mistakes", action="store_true", help="list every mistake")
+    parser.add_argument("--by-trait", action="store_true", help="figures per kind of capture")
     parser.add_argument("--split", choices=["tuning", "held-out", "both"], default="both")
     parser.add_argument(
         "--html", action="store_true", help="also score saved HTML pages of every article"
@@ -68,8 +79,15 @@ def main(argv: list[str] | None = None) -> int:
         articles = [a for a in corpus if a.held_out == held_out]
         if args.limit:
             articles = articles[: args.limit]
-        scores = evaluate(articles, seed=args.seed)
+        traits: dict[str, Scores] = {}
+        scores = evaluate(articles, seed=args.seed, by_trait=traits if args.by_trait else None)
         print(scores.report(name))
+        for trait, part in sorted(traits.items()):
+            fields = " ".join(f"{f} {100 * part.accuracy(f):.1f}%" for f in ("authors", "date"))
+            print(
+                f"    {trait:18} {part.captures:4} captures  break F1 {part.f1:.4f}"
+                f" (P {part.precision:.4f} R {part.recall:.4f})  {fields}"
+            )
         missed = misses(scores)
         print(f"  targets: {'all met' if not missed else 'MISSED: ' + '; '.join(missed)}")
         if args.mistakes:
