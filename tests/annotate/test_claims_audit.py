@@ -58,3 +58,54 @@ def test_object_then_verb_is_a_clause(annotator):
 
 def test_object_with_no_clause_is_no_claim(annotator):
     assert claims_of(annotator, "The mayor announced the new budget on Monday.") == []
+
+
+def test_source_of_a_report_parsed_as_its_object(annotator):
+    text = "The Daily Courier further reported its source said that the tenant moved in the day before."
+    [inner] = [c for c in claims_of(annotator, text) if c["cue"]["lemma"] == "say"]
+    assert inner["content"]["text"] == "the tenant moved in the day before"
+    assert speaker(inner) == ("vague", "sources")
+
+
+def test_according_to_a_publicist(annotator):
+    text = "According to her publicist, the singer will not tour this year."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "publicists")
+
+
+def test_according_to_local_news(annotator):
+    text = "According to local news, several schools across the county announced closures."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "news")
+
+
+def test_according_to_the_research_team(annotator):
+    text = "According to the research team, half of all rivers in the region are polluted."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "researchers")
+
+
+# --- interview transcripts -------------------------------------------------------------------
+
+TRANSCRIPT = """The Gazette spoke with the owner of the bakery.
+
+Gazette: When did you open the shop?
+
+Maria Olsen: In 2015. My husband said, "Let us try it for one year and see what happens."
+
+Gazette: Do you ask your customers what they want?
+
+Maria Olsen: No, because I really can't call them and tell them the bread is ready."""
+
+
+def test_interview_turns_are_not_claims(annotator):
+    assert claims_of(annotator, TRANSCRIPT) == []
+
+
+def test_a_dateline_with_a_colon_is_no_transcript(annotator):
+    text = (
+        "LONDON: The minister said the talks had failed.\n\n"
+        "Critics: none of them were consulted, Anna Berg said."
+    )
+    claims = claims_of(annotator, text)
+    assert claim_with(claims, "the talks had failed")

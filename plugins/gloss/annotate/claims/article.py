@@ -56,9 +56,11 @@ class Article:
         self._token_starts = [t.idx for t in doc]
         self.sentences = _paragraph_sentences(doc)
         self._sentence_of = {i: n for n, (a, b) in enumerate(self.sentences) for i in range(a, b)}
+        # Paragraphs whose statements are not attributed claims: headlines and captions, and
+        # the turns of an interview transcript (kept under the old name used by the rules).
         self.headline_paragraphs = {
             i for i, (s, e) in enumerate(self.paragraphs) if _looks_like_headline(self.text[s:e])
-        }
+        } | _transcript_paragraphs([self.text[s:e] for s, e in self.paragraphs])
 
     def sentence(self, token: Any) -> Any:
         """The sentence of ``token`` as a Span, never crossing a paragraph break."""
@@ -115,6 +117,23 @@ def _paragraph_sentences(doc: Any) -> list[tuple[int, int]]:
         if sent.end > start:
             sentences.append((start, sent.end))
     return [(a, b) for a, b in sentences if not all(t.is_space for t in doc[a:b])]
+
+
+# "Nick Bos: ...", "Wikinews: ...": a turn of an interview transcript opens with its speaker.
+TURN_LABEL = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s")
+# A transcript has at least this many labelled turns, and some speaker speaks twice.
+TRANSCRIPT_MIN_TURNS = 3
+
+
+def _transcript_paragraphs(paragraphs: list[str]) -> set[int]:
+    """The paragraphs of an interview transcript ("Name: answer" turns), from its first turn
+    to its last, unlabelled continuation paragraphs included. A turn is the labelled
+    speaker's own words, not reported speech: the transcript has no claims (speech reported
+    inside a turn is inside someone's words, as inside a quotation)."""
+    labels = {i: m.group(0)[:-2] for i, p in enumerate(paragraphs) if (m := TURN_LABEL.match(p))}
+    if len(labels) < TRANSCRIPT_MIN_TURNS or len(set(labels.values())) == len(labels):
+        return set()
+    return set(range(min(labels), max(labels) + 1))
 
 
 def _looks_like_headline(paragraph: str) -> bool:

@@ -62,6 +62,9 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
     named_before = _apposition_before(token, article)
     if named_before is not None:
         return named_before
+    # "Znak.com reported its source said C": the source parsed as the object of "reported".
+    if token.dep_ == "ccomp" and (stray := _object_as_subject(token.head, token)) is not None:
+        return stray
     # "C, said, analysts": the inverted subject parsed as an object after the verb. Only
     # right after the content (a comma or closing quote before the verb), and never for
     # "tell", whose object is the listener.
