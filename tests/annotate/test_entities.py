@@ -325,3 +325,11 @@ def test_lower_case_words_and_particles_at_the_edges_are_not_names(annotate):
             assert not last.islower() or "-" in m["text"], m
     assert all(e["name"] != "pro-Beijing" for e in record["entities"])
     assert any(e["name"] == "LA Weekly" for e in record["entities"])
+
+
+def test_a_participle_glued_by_a_hyphen_is_not_part_of_the_name(annotate):
+    text = "The US-led Iraq War ended, and Wong Yeung-tat said so."
+    record = annotate(text)
+    assert "US-led" not in names(record)
+    assert entity_at(record, text, "US-led")["name"] in ("US", "United States")
+    assert "Wong Yeung-tat" in names(record)

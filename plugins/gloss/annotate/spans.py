@@ -81,7 +81,13 @@ def _extend_hyphenated(doc: Any, tokens: list[Any]) -> list[Any]:
         if last.i + 2 >= len(doc):
             break
         hyphen, nxt = doc[last.i + 1], doc[last.i + 2]
-        if hyphen.text == "-" and _glued(last, hyphen) and _glued(hyphen, nxt) and nxt.is_alpha:
+        if (
+            hyphen.text == "-"
+            and _glued(last, hyphen)
+            and _glued(hyphen, nxt)
+            and nxt.is_alpha
+            and nxt.tag_ not in ("VBN", "VBD", "JJ")  # "US-led", "Scientology-owned"
+        ):
             tokens = [*tokens, hyphen, nxt]
         else:
             break
@@ -126,15 +132,17 @@ def _strip_hyphen_prefix(tokens: list[Any]) -> list[Any]:
     return tokens
 
 
-def _plain_lower_word(tok: Any) -> bool:
-    """A lower-case word that is no part of a name: not a name particle ("de", "al"), not
-    the end of a hyphenated name ("Cheuk-ting"), not a mixed-case brand ("eBay")."""
+def _plain_lower_word(tok: Any, at_start: bool) -> bool:
+    """A lower-case word at a span's edge that is no part of a name: not a name particle
+    ("de", "al"), not glued to the name inside the span ("Cheuk-ting"; but "led" of "US-led
+    Iraq War" goes), not a mixed-case brand ("eBay")."""
     if not (tok.is_lower and tok.is_alpha) or tok.lower_ in span_rules().name_particles:
         return False
     doc = tok.doc
-    glued_before = tok.i > 0 and not doc[tok.i - 1].whitespace_
-    glued_after = not tok.whitespace_ and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_punct
-    return not (glued_before or glued_after)
+    if at_start:  # glued to the next word, which is inside the span
+        return bool(tok.whitespace_) or tok.i + 1 >= len(doc)
+    # "US-led", "Scientology-owned": a participle or adjective glued on is no name's end.
+    return tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or tok.tag_ in ("VBN", "VBD", "JJ")
 
 
 def _strip_edges(tokens: list[Any]) -> list[Any]:
@@ -150,7 +158,7 @@ def _strip_edges(tokens: list[Any]) -> list[Any]:
             and tokens[0].lower_ in rules.name_particles
             and tokens[0].whitespace_
         )
-        or (len(tokens) > 1 and _plain_lower_word(tokens[0]))  # "united Germany"
+        or (len(tokens) > 1 and _plain_lower_word(tokens[0], at_start=True))  # "united Germany"
     ):
         tokens = tokens[1:]
     tokens = _strip_hyphen_prefix(tokens)
@@ -162,7 +170,7 @@ def _strip_edges(tokens: list[Any]) -> list[Any]:
         or tokens[-1].lower_ in rules.leading_words
         or tokens[-1].lower_ in rules.trailing_possessives
         or tokens[-1].tag_ == "POS"
-        or (len(tokens) > 1 and _plain_lower_word(tokens[-1]))  # "Associated Press of bank"
+        or (len(tokens) > 1 and _plain_lower_word(tokens[-1], at_start=False))  # "... of bank"
     ):
         tokens = tokens[:-1]
     # A full stop belongs to an abbreviation ("Inc.") only when it is part of the token.
