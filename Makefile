@@ -29,8 +29,10 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 
 install: $(STAMP) ## create .venv and install the pinned dependencies and the spaCy model
 
+# A capture that fails is reported on its own line and must not stop the build of the rest
+# ("-": make notes "Error 1 (ignored)" and goes on).
 ingest: install ## turn new captures in content/sources/ into posts in content/articles/
-	$(BIN)/gloss ingest $(INPUTDIR)/sources
+	-$(BIN)/gloss ingest --output $(INPUTDIR)/articles $(INPUTDIR)/sources
 
 html: ingest ## build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF)
