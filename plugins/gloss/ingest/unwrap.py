@@ -199,16 +199,21 @@ def estimate_slack(stripped: list[str], width: int) -> int:
     stray short lines) is the slack we must allow before believing that a word "would have
     fitted".
     """
-    shortfalls = []
+    shortfalls: list[int] = []
     for text, following in zip(stripped, stripped[1:], strict=False):
         if text and following and not ends_sentence(text) and following[:1].islower():
             shortfalls.append(width - (len(text) + 1 + len(_first_word(following))))
     if len(shortfalls) < 10:
         return 0
-    shortfalls.sort(reverse=True)
-    # The largest shortfalls are stray short lines; skip the top 5 % of them.
-    slack = shortfalls[max(1, len(shortfalls) // 20)]
-    return max(0, min(slack + 1, width // 8))
+    # Stray short lines fall far short of the width: leave out every shortfall beyond the
+    # most slack we accept (an eighth of the width), then the largest one left, in case it is
+    # a stray line that happened to be nearly full.
+    cap = width // 8
+    small = sorted((s for s in shortfalls if s <= cap), reverse=True)
+    if not small:
+        return 0
+    slack = small[min(1, len(small) - 1)]
+    return max(0, min(slack + 1, cap))
 
 
 _INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]?[A-Z0-9]")
