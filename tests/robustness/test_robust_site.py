@@ -304,6 +304,9 @@ def test_in_a_browser_no_capture_script_runs(site: Site):
             for path in [*pages, *captures]:
                 tab.goto(path.as_uri())
                 tab.wait_for_load_state("load")
+            # Search results are drawn by script from the index: titles must stay text there.
+            tab.goto((site.output / "search.html").as_uri() + "?q=alert")
+            tab.get_by_text("</script><script>alert('title')</script> & <b>more</b>").wait_for()
             tab.goto((site.output / "sources" / "evil.html.txt").as_uri())
             assert tab.locator("pre").count() == 1
             assert "<script>" in tab.locator("pre").inner_text()
