@@ -109,3 +109,41 @@ def test_a_dateline_with_a_colon_is_no_transcript(annotator):
     )
     claims = claims_of(annotator, text)
     assert claim_with(claims, "the talks had failed")
+
+
+# --- a quotation introduced by a colon -------------------------------------------------------
+
+
+def test_colon_quote_after_a_sentence_about_a_named_speaker(annotator):
+    text = (
+        "Former minister Helen Carver praised the rescuers on Twitter: "
+        '"They worked through the night and saved dozens of lives."'
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Helen Carver")
+    assert claim["content"]["text"].startswith("They worked through the night")
+    assert claim["mode"] == "direct" and claim["cue"]["lemma"] == "praise"
+
+
+def test_colon_quote_after_a_reported_clause_is_a_second_claim(annotator):
+    text = (
+        "Senator Paul Ridley said he would vote against the bill: "
+        '"This law takes away the right to protest from every citizen."'
+    )
+    claims = claims_of(annotator, text)
+    assert claim_with(claims, "he would vote against the bill")["mode"] == "indirect"
+    quote = claim_with(claims, "This law takes away")
+    assert speaker(quote) == ("named", "Paul Ridley") and quote["mode"] == "direct"
+
+
+def test_colon_quote_after_a_thing_is_no_claim(annotator):
+    text = 'The sign on the door of the station read: "No entry after six in the evening."'
+    assert claims_of(annotator, text) == []
+
+
+def test_cue_object_followed_by_its_own_second_verb_is_no_clause(annotator):
+    text = (
+        "The utility announced the schedule in a press release late yesterday and followed "
+        "it up with a press conference."
+    )
+    assert claims_of(annotator, text) == []

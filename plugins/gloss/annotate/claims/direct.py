@@ -98,6 +98,10 @@ def _attribution_before(article: Article, segment: QuoteSegment, used: set[int])
     first = article.token_at(lead_start)
     last = article.token_at(segment.open)
     tokens = [t for t in article.doc[first.i : last.i] if t.idx < segment.open]
+    if text[lead_start : segment.open].rstrip().endswith(":"):
+        # "X praised Mendez on Twitter: "C"", "Trump tweeted he would go: "C"": a sentence
+        # about its subject introduces the quotation with a colon; the subject speaks.
+        return _colon_attribution(article, tokens, used)
     cues = [t for t in tokens if t.i not in used and _quote_cue(article, t)]
     if not cues:
         return None
@@ -115,6 +119,27 @@ def _attribution_before(article: Article, segment: QuoteSegment, used: set[int])
         ):
             return None
     return cue
+
+
+def _colon_attribution(article: Article, tokens: list[Any], used: set[int]) -> Any:
+    """The main verb of the words before "...: "C"" when its subject is a name or a
+    pronoun (who introduces the quote), else None ("The sign read: ..." has no speaker)."""
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if not roots or roots[-1].i in used:
+        return None
+    verb = roots[-1]
+    if verb.lemma_.lower() in article.lexicon.question_verbs:
+        return None
+    subject = speaker_head(verb, article)
+    if subject is None:
+        return None
+    source = classify_source(subject, article.index, article.lexicon)
+    return verb if source.kind in ("named", "pronoun") else None
+
+
+def _has_own_statement(cue: Any, quote_open: int) -> bool:
+    """ "tweeted he would go: "C"": the verb reports a clause of its own before the quote."""
+    return any(c.dep_ == "ccomp" and c.idx < quote_open for c in cue.children)
 
 
 def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], list[QuoteSegment]]:
@@ -138,7 +163,8 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
             if before is None:
                 continue  # an embedded quote: the verb rules give it as a mixed claim
             pending.append((chain, before))
-            used_cues.add(before.i)
+            if not _has_own_statement(before, chain[0].open):
+                used_cues.add(before.i)
             continue
         cue = None
         for segment in chain:
@@ -172,7 +198,7 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
             drafts.append(
                 Draft(
                     content=trim(text, part.start, part.end, keep_quotes=False),
-                    cue_lemma=article.lexicon.verbs[cue.lemma_.lower()].lemma,
+                    cue_lemma=_cue_lemma(article, cue),
                     cue=(cue.idx, cue.idx + len(cue.text)),
                     source=source,
                     mode="direct",
@@ -212,3 +238,10 @@ def _parts_by_paragraph(chain: list[QuoteSegment]) -> list[QuoteSegment]:
         else:
             parts.append(segment)
     return parts
+
+
+def _cue_lemma(article: Article, cue: Any) -> str:
+    """The lexicon's lemma for a cue verb; a verb introducing a quote after a colon
+    ("praised X: "C"") may be none of the lexicon's, and keeps its own lemma."""
+    entry = article.lexicon.verbs.get(cue.lemma_.lower())
+    return entry.lemma if entry is not None else cue.lemma_.lower()

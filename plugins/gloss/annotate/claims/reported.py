@@ -257,10 +257,19 @@ def _clause_after(article: Article, token: Any) -> Span | None:
         c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children
     ):
         return _NOT_A_STATEMENT  # "did not say why ...": an indirect question
+    # "said he would vote against it: "C"": a second complement after a colon is the
+    # quotation the colon introduces, a claim of its own (see direct.py).
+    after = [c for c in after if not _colon_between(clause.right_edge, c)] or after
     last = max((c.right_edge for c in after), key=lambda t: t.i)
     last = _reported_continuation(token, last, article.lexicon)
     last = article.doc[min(last.i, article.sentence(token).end - 1)]
     return trim(article.text, *span_of(first, last))
+
+
+def _colon_between(first_end: Any, later: Any) -> bool:
+    return later.i > first_end.i and any(
+        t.text == ":" for t in first_end.doc[first_end.i + 1 : later.left_edge.i + 1]
+    )
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -306,8 +315,11 @@ def _object_then_clause(article: Article, token: Any) -> Span | None:
             return None
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
             return None
-        if any(t.text in (",", ";", ":") for t in doc[obj.i + 1 : verb.i]):
+        between = doc[obj.i + 1 : verb.i]
+        if any(t.text in (",", ";", ":") or t.dep_ == "cc" for t in between):
             return None
+        if any(t.head.i == token.i for t in between):
+            return None  # "announced the plan in a release and followed it up": the cue's own
         last = doc[min(verb.right_edge.i, sentence.end - 1)]
         return trim(article.text, *span_of(obj.left_edge, last))
     return None
