@@ -5,6 +5,7 @@ of thing a multi-word name is (``head_noun_label``) and whether a word is an acr
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -88,10 +89,15 @@ def doc_text(doc: Any) -> str:
 
 
 def slugify(name: str) -> str:
-    """A stable id for a name: ASCII, lower case, words joined by hyphens."""
+    """A stable id for a name: ASCII, lower case, words joined by hyphens. A name with letters
+    that have no ASCII form (Cyrillic, Han, "Ł") gets a short hash of the name appended, so
+    that "Москва" and "Киев" do not both become "entity" and merge into one entity."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     ascii_name = ascii_name.replace("'", "").replace("’", "").replace(".", "")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if any(not unicodedata.normalize("NFKD", ch)[0].isascii() for ch in name if ch.isalpha()):
+        digest = hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()[:8]
+        return f"{slug}-{digest}" if slug else f"entity-{digest}"
     return slug or "entity"
 
 
