@@ -93,3 +93,30 @@ def test_command_all_good_is_exit_0_and_bad_usage_exit_2(tmp_path: Path):
     run = gloss("annotate", "--json", "--no-cache", "-", stdin=GOOD.encode(), cwd=tmp_path)
     assert run.code == 0
     assert gloss("annotate", cwd=tmp_path).code == 2
+
+
+def test_names_without_latin_letters_get_distinct_ids(tmp_path: Path):
+    """Ids are ASCII slugs; a name whose letters have no ASCII form (Cyrillic, Han, "Ł") must
+    still get an id of its own, or two entities merge into one."""
+    from gloss.annotate import load_curation
+
+    (tmp_path / "entities.yml").write_text(
+        "entities:\n"
+        "  - {name: Москва, label: GPE}\n  - {name: Киев, label: GPE}\n"
+        "  - {name: Łódź, label: GPE}\n  - {name: Zürich, label: GPE}\n",
+        encoding="utf-8",
+    )
+    curation = load_curation(tmp_path)
+    assert curation.errors == []
+    engine = Annotator(workers=1, cache_dir=None, curation=curation)
+    text = "Officials from Москва met officials from Киев, Łódź and Zürich on Monday."
+    (record,) = engine.annotate_texts([text])
+    ids = {e["name"]: e["id"] for e in record["entities"]}
+    assert {"Москва", "Киев", "Łódź", "Zürich"} <= set(ids)
+    assert len(set(ids.values())) == len(ids)
+    assert ids["Zürich"] == "zurich"  # names that do have an ASCII form keep their slug
+    for entity_id in ids.values():
+        assert entity_id.isascii() and entity_id == entity_id.lower() and "/" not in entity_id
+    # The same name gets the same id in another run.
+    (again,) = engine.annotate_texts([text])
+    assert {e["name"]: e["id"] for e in again["entities"]} == ids
