@@ -147,3 +147,29 @@ def test_cue_object_followed_by_its_own_second_verb_is_no_clause(annotator):
         "it up with a press conference."
     )
     assert claims_of(annotator, text) == []
+
+
+# --- false claims ----------------------------------------------------------------------------
+
+
+def test_semicolon_clause_is_not_the_content_of_the_next_verb(annotator):
+    text = (
+        "That spring, the campaign launched; Ella Norberg promised protests every week "
+        "until the council agreed."
+    )
+    assert claims_of(annotator, text) == []
+
+
+def test_quoted_title_after_the_cue_object_is_no_claim(annotator):
+    text = 'The magazine announced its choice of the young activist as their "Person of the Year".'
+    assert claims_of(annotator, text) == []
+
+
+def test_bracketed_comma_before_the_attribution(annotator):
+    text = (
+        "\"I think it's definitely a possibility. There's no sense in keeping two herds[,]\" "
+        "said Daniel Whitehorse."
+    )
+    [claim] = claims_of(annotator, text)
+    assert claim["mode"] == "direct"
+    assert claim["content"]["text"].startswith("I think it's definitely a possibility")

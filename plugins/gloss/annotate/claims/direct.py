@@ -4,6 +4,7 @@ them; which are floating (no cue); and one claim per paragraph of a quotation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -17,6 +18,7 @@ from .speakers import classify_source
 # counts; a floating quote (no cue) needs a little more to be told from a name or a title.
 MIN_QUOTE_WORDS = 2
 MIN_FLOATING_QUOTE_WORDS = 3
+EDITED_PUNCTUATION = re.compile(r"\[([,.!?])\]$")
 # How far (in tokens) an attribution may reach after a closing quotation mark.
 MAX_ATTRIBUTION_TOKENS = 25
 
@@ -42,7 +44,8 @@ def _attribution_after(article: Article, segment: QuoteSegment, used: set[int]) 
     if segment.close is None:
         return None
     text = article.text
-    inside_end = text[segment.start : segment.close].rstrip()
+    # An editor's bracketed punctuation ("... two herds[,]" said X) counts as written.
+    inside_end = EDITED_PUNCTUATION.sub(r"\1", text[segment.start : segment.close].rstrip())
     after = text[segment.close + 1 :]
     gap = after[: len(after) - len(after.lstrip())]
     follow = after.lstrip()
@@ -109,6 +112,8 @@ def _attribution_before(article: Article, segment: QuoteSegment, used: set[int])
     for t in tokens:
         if t.i <= cue.i:
             continue
+        if t.dep_ == "dobj" and t.head.i == cue.i:
+            return None  # "announced its choice of X as "Person of the Year"": a quoted name
         # The words after the cue must not open a clause of their own ("said that X has a
         # "strong rationale"" is a mixed quote, handled with the verb's clause).
         if (

@@ -346,6 +346,8 @@ def _clause_before(article: Article, token: Any) -> Span | None:
                 stop = child.left_edge.i
     if stop <= start.i:
         return None
+    if any(t.text == ";" for t in doc[clause.right_edge.i + 1 : stop]):
+        return None  # "C; X promised protests": two sentences joined, not "C, X said"
     return trim(article.text, start.idx, doc[stop - 1].idx + len(doc[stop - 1].text))
 
 
