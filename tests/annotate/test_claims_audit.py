@@ -173,3 +173,13 @@ def test_bracketed_comma_before_the_attribution(annotator):
     [claim] = claims_of(annotator, text)
     assert claim["mode"] == "direct"
     assert claim["content"]["text"].startswith("I think it's definitely a possibility")
+
+
+def test_attribution_inside_the_clause_after_a_semicolon(annotator):
+    text = (
+        "A truck and a van broke through the barrier before hitting other cars; around "
+        "forty litres of fuel, officials said, spilled and ignited."
+    )
+    [claim] = claims_of(annotator, text)
+    assert claim["content"]["text"].startswith("around forty litres of fuel")
+    assert "broke through" not in claim["content"]["text"]

@@ -346,8 +346,15 @@ def _clause_before(article: Article, token: Any) -> Span | None:
                 stop = child.left_edge.i
     if stop <= start.i:
         return None
-    if any(t.text == ";" for t in doc[clause.right_edge.i + 1 : stop]):
-        return None  # "C; X promised protests": two sentences joined, not "C, X said"
+    semicolons = [t for t in doc[clause.right_edge.i + 1 : stop] if t.text == ";"]
+    if semicolons:
+        # "C; X promised protests": two sentences joined, not "C, X said". But "C; D, X
+        # said, went on": the attribution interrupts the statement after the semicolon.
+        after = semicolons[-1].i + 1
+        if after >= stop or all(t.is_punct for t in doc[after:stop]):
+            return None
+        sentence = article.sentence(token)
+        return trim(article.text, doc[after].idx, sentence.end_char)
     return trim(article.text, start.idx, doc[stop - 1].idx + len(doc[stop - 1].text))
 
 
