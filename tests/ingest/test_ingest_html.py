@@ -88,3 +88,10 @@ def test_no_date_is_invented_and_url_is_kept_as_spelled(tmp_path):
     article = ingest_path(path)
     assert article.date is None
     assert article.url == "https://citynews.example/a;b$c"
+
+
+def test_only_web_urls_are_taken(tmp_path):
+    page = PAGE.replace("https://citynews.example/2022/06/bridge", "javascript:alert(1)")
+    path = tmp_path / "js.html"
+    path.write_text(page, encoding="utf-8")
+    assert ingest_path(path).url is None

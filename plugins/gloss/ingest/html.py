@@ -84,7 +84,7 @@ def extract_article(html: str, source: str = "<html>") -> Article:
     if document.date:
         article.date = document.date
     page_url = _declared_url(html) or document.url
-    if page_url:
+    if page_url and page_url.lower().startswith(("http://", "https://")):  # never javascript:
         article.url = page_url
     article.publisher = document.sitename or publisher_of(article.url)
     if article.lang is None:
