@@ -346,15 +346,18 @@ def _clause_before(article: Article, token: Any) -> Span | None:
                 stop = child.left_edge.i
     if stop <= start.i:
         return None
-    semicolons = [t for t in doc[clause.right_edge.i + 1 : stop] if t.text == ";"]
+    semicolons = [t for t in doc[start.i : stop] if t.text == ";"]
     if semicolons:
-        # "C; X promised protests": two sentences joined, not "C, X said". But "C; D, X
-        # said, went on": the attribution interrupts the statement after the semicolon.
         after = semicolons[-1].i + 1
         if after >= stop or all(t.is_punct for t in doc[after:stop]):
-            return None
+            return None  # "C; X promised protests": two sentences joined, not "C, X said"
         sentence = article.sentence(token)
-        return trim(article.text, doc[after].idx, sentence.end_char)
+        if any(not t.is_punct for t in doc[token.right_edge.i + 1 : sentence.end]) or any(
+            not t.is_punct for t in doc[token.i + 1 : token.right_edge.i + 1]
+        ):
+            # "C; D, officials said, spilled": the attribution interrupts the statement
+            # after the semicolon, which is the content.
+            return trim(article.text, doc[after].idx, sentence.end_char)
     return trim(article.text, start.idx, doc[stop - 1].idx + len(doc[stop - 1].text))
 
 
