@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.contents import Content
 from pelican.utils import (
@@ -370,7 +371,8 @@ def article_info(content: Content, settings: dict[str, Any]) -> ArticleInfo:
     siteurl = settings.get("SITEURL") or ""
     return ArticleInfo(
         slug=urls.path_segment(getattr(content, "slug", None) or content.source_path),
-        title=str(getattr(content, "title", "")),
+        # Pelican's title is HTML ("AT&amp;T"); exports and the credit line want its text.
+        title=BeautifulSoup(str(getattr(content, "title", "")), "html.parser").get_text(),
         url=f"{siteurl}/{content.url}" if siteurl else content.url,
         date=iso,
         authors=authors,
