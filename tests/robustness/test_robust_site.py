@@ -313,3 +313,19 @@ def test_in_a_browser_no_capture_script_runs(site: Site):
         finally:
             browser.close()
     assert dialogs == []
+
+
+def test_exports_carry_the_title_as_text(site: Site):
+    """Pelican's Title is HTML; the JSON export, the JSON-LD and schema.org's headline are
+    data, so they carry the title as the text a reader sees, not its HTML source."""
+    title = "</script><script>alert('title')</script> & <b>more</b>"
+    (export,) = site.output.glob("data/articles/script-script-alert-title-*.json")
+    assert json.loads(export.read_text("utf-8"))["article"]["title"] == title
+    (page,) = site.output.glob("20*/script-script-alert-title-*/index.html")
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    (schema,) = [
+        json.loads(s.string)
+        for s in soup.find_all("script", type="application/ld+json")
+        if "headline" in (s.string or "")
+    ]
+    assert schema["headline"] == title
