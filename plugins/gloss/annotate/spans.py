@@ -272,6 +272,8 @@ def _acceptable(tokens: list[Any], text: str, label: str | None) -> bool:
         tok = tokens[0]
         if tok.lower_ in rules.titles or tok.lower_ in rules.leading_words:
             return False
+        if tok.is_upper and tok.lower_ in rules.common_acronyms:
+            return False  # "UTC", "CEO", "TV" are no names
         if tok.is_stop and not tok.text.isupper():
             return False
         # A capitalised common noun or verb at the start of a sentence ("Volunteer",
