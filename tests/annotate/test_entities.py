@@ -333,3 +333,9 @@ def test_a_participle_glued_by_a_hyphen_is_not_part_of_the_name(annotate):
     assert "US-led" not in names(record)
     assert entity_at(record, text, "US-led")["name"] in ("US", "United States")
     assert "Wong Yeung-tat" in names(record)
+
+
+def test_common_abbreviations_are_never_entities(annotate):
+    text = "The launch is at 14:00 UTC, the CEO said on TV. NASA confirmed it."
+    record = annotate(text)
+    assert not names(record) & {"UTC", "CEO", "TV"}
