@@ -183,3 +183,12 @@ def test_attribution_inside_the_clause_after_a_semicolon(annotator):
     [claim] = claims_of(annotator, text)
     assert claim["content"]["text"].startswith("around forty litres of fuel")
     assert "broke through" not in claim["content"]["text"]
+
+
+def test_its_website_speaks_for_the_organisation_named_before(annotator):
+    text = (
+        "The National Transportation Safety Board was absent because of the shutdown. "
+        "However, its website notes that its operations centre is still accepting reports."
+    )
+    claim = claim_with(claims_of(annotator, text), "still accepting reports")
+    assert speaker(claim) == ("named", "National Transportation Safety Board")

@@ -183,6 +183,17 @@ def _owner_of_output(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source 
             return _named(mention, index.text)
         if child.dep_ == "poss" and owner.pos_ == "PROPN" and not owner.ent_type_:
             return _entity_by_surname(owner, index) or _unlinked_name(owner)
+        if child.dep_ == "poss" and owner.lower_ == "its":
+            # "its website notes": the organisation named last before (as "the company").
+            return _referred_organisation(head, index)
+    return None
+
+
+def _referred_organisation(head: Any, index: EntityIndex) -> Source | None:
+    for _m_start, m_end, entity in index.before(head.idx, max(0, head.idx - ANAPHOR_REACH)):
+        if entity.label == "ORG" and m_end <= head.idx:
+            start, end = _token_span(head)
+            return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
     return None
 
 
