@@ -54,12 +54,12 @@ test-fast: install ## run the fast unit tests only
 	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: install ## ruff lint and format check
-	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py bench
-	$(BIN)/ruff format --check plugins tests pelicanconf.py publishconf.py bench
+	$(BIN)/ruff check plugins tests eval bench pelicanconf.py publishconf.py
+	$(BIN)/ruff format --check plugins tests eval bench pelicanconf.py publishconf.py
 
 format: install ## ruff format and autofix
-	$(BIN)/ruff format plugins tests pelicanconf.py publishconf.py bench
-	$(BIN)/ruff check --fix plugins tests pelicanconf.py publishconf.py bench
+	$(BIN)/ruff format plugins tests eval bench pelicanconf.py publishconf.py
+	$(BIN)/ruff check --fix plugins tests eval bench pelicanconf.py publishconf.py
 
 bench: install ## benchmarks: ratios against baselines measured in the same run
 	$(BIN)/python -m bench
