@@ -192,3 +192,30 @@ def test_its_website_speaks_for_the_organisation_named_before(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "still accepting reports")
     assert speaker(claim) == ("named", "National Transportation Safety Board")
+
+
+# --- cues outside the first lexicon ----------------------------------------------------------
+
+
+def test_researchers_found_that(annotator):
+    [claim] = claims_of(annotator, "Researchers found that most of the rivers were polluted.")
+    assert speaker(claim) == ("vague", "researchers") and claim["cue"]["lemma"] == "find"
+
+
+def test_a_poll_finding_is_no_claim(annotator):
+    assert claims_of(annotator, "A poll found that most voters oppose the new bridge.") == []
+
+
+def test_conjecture_is_no_claim(annotator):
+    text = "Researchers speculated that the spikes protect the frogs from predators."
+    assert claims_of(annotator, text) == []
+
+
+def test_in_the_words_of(annotator):
+    text = (
+        'In the words of the prosecutor, Mark Fenwick, "the child spent the last months of '
+        'her life in pain."'
+    )
+    [claim] = claims_of(annotator, text)
+    assert claim["cue"]["lemma"] == "in the words of"
+    assert claim["speaker"]["name"] == "Mark Fenwick"
