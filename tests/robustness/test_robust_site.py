@@ -142,6 +142,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     for half_written in [*output.rglob("council-closes-the-old-bridge.json"),
                          *output.glob("20*/council-closes-the-old-bridge/index.html")]:  # fmt: skip
         half_written.write_text(half_written.read_text("utf-8")[:100], encoding="utf-8")
+    # An older Gloss published the HTML capture under its own name: a runnable page.
+    (output / "sources" / "evil.html").write_text(EVIL_PAGE, encoding="utf-8")
     second = _pelican(folder, content, output, cache)
     return Site(content, output, cache, ingest.lines, first, second, edited_post, edited_text)
 
