@@ -179,17 +179,14 @@ def test_an_annotation_file_for_no_article_is_reported(site: Site):
 
 
 def test_odd_metadata_is_built_or_reported(site: Site):
-    for name in ODD_POSTS:
+    """Pelican needs a title and a date: a post without one is skipped with one line naming
+    it (and the build goes on); a non-ASCII slug is built."""
+    for name, missing in (("no-date.md", "date"), ("no-title.md", "title")):
         post = site.content / "articles" / "odd" / name
-        reported = [line for line in site.first.log.splitlines() if str(post) in line]
-        built = any(
-            "Mayor Ana Lopez said" in page.read_text("utf-8")
-            and f"odd/{name}" not in page.read_text("utf-8")
-            for page in site.output.glob("20*/*/index.html")
-            if page.parent.name.startswith(("a-post", "unicode", "ünïcödé"))
-        )
-        assert built or len(reported) == 1, (name, reported)
-    assert list(site.output.glob("2020/*ärticle/index.html")), "a non-ASCII slug is built"
+        (line,) = [line for line in site.first.log.splitlines() if str(post) in line]
+        assert f"could not find information about '{missing}'" in line
+    (page,) = site.output.glob("2020/ünïcödé-ärticle/index.html")
+    assert "Springfield budget was fine" in page.read_text("utf-8")
 
 
 def test_no_capture_is_published_as_an_executable_page(site: Site):
