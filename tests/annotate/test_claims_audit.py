@@ -219,3 +219,24 @@ def test_in_the_words_of(annotator):
     [claim] = claims_of(annotator, text)
     assert claim["cue"]["lemma"] == "in the words of"
     assert claim["speaker"]["name"] == "Mark Fenwick"
+
+
+# --- content spans (continued) ---------------------------------------------------------------
+
+
+def test_according_to_on_a_participle_takes_the_sentence(annotator):
+    text = (
+        "Rescuers, working in temperatures well below freezing, according to the ministry "
+        "recovered at least ten survivors from the debris on Monday."
+    )
+    [claim] = claims_of(annotator, text)
+    assert "recovered at least ten survivors" in claim["content"]["text"]
+
+
+def test_attribution_between_commas_before_a_purpose_clause(annotator):
+    text = (
+        "The barrier would be examined, Troy Roberts said, to determine if it had "
+        "performed as designed."
+    )
+    [claim] = claims_of(annotator, text)
+    assert claim["content"]["text"].startswith("The barrier would be examined")

@@ -388,6 +388,8 @@ def _statement_before(article: Article, token: Any) -> Span | None:
         and token.tag_ != "VBG"  # "..., agreeing to work": a participle reports nothing back
     ):
         left = token.left_edge
+        if left.text in (",", "—", "–") and left.i > sentence.start:
+            left = doc[left.i + 1]  # the comma parsed as the cue's own ("C, X said, to ...")
         if left.i > sentence.start and doc[left.i - 1].text in (",", "—", "–"):
             return trim(article.text, sentence.start_char, left.idx)
     return None
@@ -497,7 +499,12 @@ def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
                 continue  # "According to the Herald, X said C": X is the speaker, not the Herald
             sentence = article.sentence(token)
             clause_start, clause_end = head.left_edge.i, head.right_edge.i
-            if head.pos_ not in ("VERB", "AUX"):
+            if head.pos_ not in ("VERB", "AUX") or (
+                head.dep_ in ("amod", "acl", "advcl") and head.tag_ in ("VBG", "VBN")
+            ):
+                # No clause of its own ("According to the study, skulls ... often
+                # accompanied frogs", with "accompanied" parsed as an adjective; "Rescuers,
+                # working in the cold, according to the ministry recovered ..."): the sentence.
                 clause_start, clause_end = sentence.start, sentence.end - 1
             phrase_start = token.i
             phrase_end = max(source_end, last.i)
