@@ -56,8 +56,13 @@ def test_labels_claims_and_curation_mistakes(tmp_path, caplog) -> None:
     assert '"label":"GPE"' in next(data).read_text(encoding="utf-8")
 
 
-def test_feeds_carry_the_article_without_annotation_markup(tmp_path) -> None:
+def test_feeds_without_markup_pages_annotated_absolute_urls(tmp_path) -> None:
     content = seed_site(tmp_path)
+    (content / "pages").mkdir()
+    (content / "pages" / "about.md").write_text(
+        "Title: About\n\nThis archive follows Vladimir Putin and the United Nations.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     build(
         content,
@@ -72,5 +77,7 @@ def test_feeds_carry_the_article_without_annotation_markup(tmp_path) -> None:
     assert "gl-mention" not in feed and "gl-claim" not in feed
     page = next(out.glob("2022/*/index.html")).read_text(encoding="utf-8")
     assert "gl-mention" in page  # the page itself stays annotated
-    data = next((out / "data" / "articles").glob("*.json")).read_text(encoding="utf-8")
+    data = next((out / "data" / "articles").glob("xi-*.json")).read_text(encoding="utf-8")
     assert '"url":"https://archive.example.org/2022/' in data  # absolute with a SITEURL
+    about = (out / "pages" / "about.html").read_text(encoding="utf-8")
+    assert 'data-entity="vladimir-putin"' in about  # pages are annotated too
