@@ -500,7 +500,7 @@ def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
             sentence = article.sentence(token)
             clause_start, clause_end = head.left_edge.i, head.right_edge.i
             if head.pos_ not in ("VERB", "AUX") or (
-                head.dep_ in ("amod", "acl", "advcl") and head.tag_ in ("VBG", "VBN")
+                head.dep_ in ("amod", "acl", "advcl", "csubj") and head.tag_ in ("VBG", "VBN")
             ):
                 # No clause of its own ("According to the study, skulls ... often
                 # accompanied frogs", with "accompanied" parsed as an adjective; "Rescuers,
