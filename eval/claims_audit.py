@@ -5,7 +5,9 @@ and eval/heldout, every attribution a reader finds (see eval/claims_audit.md). T
 `gloss annotate --json` on each article's "\\n\\n".join(paragraphs) and prints what was
 missed, what was extra (false) and which speakers were wrong, then the totals.
 
-Usage (from the project's root):  .venv/bin/python -m eval.claims_audit [-q]
+Usage (from the project's root):  .venv/bin/python -m eval.claims_audit [-q] [--fresh]
+--fresh scores eval/claims_audit_fresh.json instead (10 more articles, annotated before any
+fix was made for them).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "eval" / "claims_audit_gold.json"
+FRESH = ROOT / "eval" / "claims_audit_fresh.json"
 CORPUS = Path("/work/shared/corpus/wikinews.jsonl")
 COVER = 0.8  # share of the anchor's characters the content must cover
 
@@ -61,9 +64,10 @@ def _covers(claim: dict, span: tuple[int, int]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> dict[str, int]:
-    quiet = "-q" in (argv if argv is not None else sys.argv[1:])
-    say = (lambda *a: None) if quiet else print
-    gold = {k: v for k, v in json.loads(GOLD.read_text()).items() if not k.startswith("_")}
+    args = argv if argv is not None else sys.argv[1:]
+    say = (lambda *a: None) if "-q" in args else print
+    path = FRESH if "--fresh" in args else GOLD
+    gold = {k: v for k, v in json.loads(path.read_text()).items() if not k.startswith("_")}
     articles = {}
     for line in CORPUS.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
