@@ -29,21 +29,27 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 
 install: $(STAMP) ## create .venv and install the pinned dependencies and the spaCy model
 
-# A capture that fails is reported on its own line and must not stop the build of the rest
-# ("-": make notes "Error 1 (ignored)" and goes on).
-ingest: install ## turn new captures in content/sources/ into posts in content/articles/
-	-$(BIN)/gloss ingest --output $(INPUTDIR)/articles $(INPUTDIR)/sources
+# `make ingest` fails when a capture fails; the site targets report it and build the rest
+# (each bad capture has its own line above, and the good ones are still written).
+INGEST := $(BIN)/gloss ingest --output $(INPUTDIR)/articles $(INPUTDIR)/sources
+INGEST_OR_WARN := $(INGEST) || echo "make: some captures failed (see above); building the rest"
 
-html: ingest ## build the site into output/
+ingest: install ## turn new captures in content/sources/ into posts in content/articles/
+	$(INGEST)
+
+html: install ## ingest new captures, then build the site into output/
+	@$(INGEST_OR_WARN)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF)
 
-publish: ingest ## build with publishconf.py (absolute URLs, feeds)
+publish: install ## the same with publishconf.py (set GLOSS_SITEURL for absolute URLs and feeds)
+	@$(INGEST_OR_WARN)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
 
 serve: install ## serve output/ on http://127.0.0.1:$(PORT) (localhost only)
 	$(PELICAN) --listen --bind 127.0.0.1 --port $(PORT) -o $(OUTPUTDIR)
 
-devserver: ingest ## rebuild on change and serve on http://127.0.0.1:$(PORT)
+devserver: install ## rebuild on change and serve on http://127.0.0.1:$(PORT)
+	@$(INGEST_OR_WARN)
 	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF) --bind 127.0.0.1 --port $(PORT)
 
 test: install ## run the whole test suite (unit, then end-to-end: builds and browser)
