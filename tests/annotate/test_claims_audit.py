@@ -240,3 +240,23 @@ def test_attribution_between_commas_before_a_purpose_clause(annotator):
     )
     [claim] = claims_of(annotator, text)
     assert claim["content"]["text"].startswith("The barrier would be examined")
+
+
+def test_according_to_source_parsed_as_subject_then_named_speaker(annotator):
+    text = (
+        "According to the news agency ISNA, the prosecutor general of Tehran, Ali Alghasi "
+        'Mehr, said the suspects must face "murder and terrorism charges".'
+    )
+    claim = claim_with(claims_of(annotator, text), "the suspects must face")
+    assert speaker(claim) == ("named", "Ali Alghasi Mehr")
+
+
+def test_according_to_inside_a_subordinate_clause(annotator):
+    text = (
+        "While only 15% of fans own a costume according to a 2011 study, organizers "
+        "reported this year 900 of the 2,000 visitors wore one."
+    )
+    claims = claims_of(annotator, text)
+    study = [c for c in claims if c["cue"]["lemma"] == "according to"]
+    assert study and "own a costume" in study[0]["content"]["text"]
+    assert "wore one" not in study[0]["content"]["text"]
