@@ -339,3 +339,50 @@ def test_common_abbreviations_are_never_entities(annotate):
     text = "The launch is at 14:00 UTC, the CEO said on TV. NASA confirmed it."
     record = annotate(text)
     assert not names(record) & {"UTC", "CEO", "TV"}
+
+
+# --- titles, relatives (invented texts) ---------------------------------------------------
+
+
+def test_a_title_inside_a_span_splits_the_place_from_the_person(annotate):
+    text = (
+        "Ohio Representative Marla Quince died on Monday. Quince, a Democrat, was 71. "
+        "Westfield Sheriff Dale Ormsby said the roads were closed."
+    )
+    record = annotate(text)
+    quince = entity_at(record, text, "Marla Quince")
+    assert quince["name"] == "Marla Quince" and quince["label"] == "PERSON"
+    assert entity_at(record, text, "Quince, a")["id"] == quince["id"]
+    ormsby = entity_at(record, text, "Dale Ormsby")
+    assert ormsby["name"] == "Dale Ormsby" and ormsby["label"] == "PERSON"
+    assert not any(
+        "Sheriff" in e["name"] or "Representative" in e["name"] for e in record["entities"]
+    )
+
+
+def test_a_title_word_that_is_part_of_a_name_is_not_cut(annotate):
+    text = "Schools close for Martin Luther King Jr. Day in Ohio."
+    record = annotate(text)
+    assert not any(e["name"] == "Martin Luther" for e in record["entities"])
+
+
+def test_a_name_after_an_upper_case_title_is_a_person(annotate):
+    text = 'The vote was close. Early opponent MP Tanvi Rooke said, "We have moved."'
+    record = annotate(text)
+    assert entity_at(record, text, "Tanvi Rooke")["label"] == "PERSON"
+
+
+def test_a_bare_surname_is_not_the_relative_named_last(annotate):
+    text = (
+        "Retired judge Harold Penwick died on Monday, aged 90. His death was announced by "
+        "his son Oliver Penwick on Tuesday. Penwick had served on the bench for 40 years."
+    )
+    record = annotate(text)
+    assert entity_at(record, text, "Penwick had")["name"] == "Harold Penwick"
+    assert "Oliver Penwick" in names(record)
+
+
+def test_time_zone_abbreviations_are_not_entities(annotate):
+    text = "The plane landed at 9:54 a.m. ET (1354 UTC) in Hartford, officials said."
+    record = annotate(text)
+    assert not names(record) & {"ET", "UTC"}

@@ -117,18 +117,22 @@ class Group:
 def _nearest_group(c: Candidate, groups: list[Group]) -> Group:
     """Among people sharing a name word, the one introduced nearest before ``c``.
 
-    People named only in a byline (the article's authors) come after everyone else; a person
-    first named after ``c`` comes after those named before it.
+    People named only in a byline (the article's authors) come after everyone else, then
+    people introduced only as someone's relative; a person first named after ``c`` comes
+    after those named before it.
     """
 
-    def rank(g: Group) -> tuple[int, int, int]:
+    def rank(g: Group) -> tuple[int, int, int, int]:
         full_mentions = [m for m in g.members if len(m.tokens) > 1] or g.members
         all_byline = all(m.in_byline for m in full_mentions)
+        # A relative ("his son X Y") shares the surname of the person the article is about;
+        # a bare surname is that person's, not the relative's, whoever was named last.
+        relative = all(m.kin for m in full_mentions)
         before = [m.start for m in full_mentions if m.start < c.start]
         if before:
-            return (int(all_byline), 0, c.start - max(before))
+            return (int(all_byline), int(relative), 0, c.start - max(before))
         after = min((m.start for m in full_mentions), default=c.start)
-        return (int(all_byline), 1, after - c.start)
+        return (int(all_byline), int(relative), 1, after - c.start)
 
     return min(groups, key=rank)
 

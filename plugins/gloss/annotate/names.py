@@ -29,6 +29,9 @@ class SpanRules:
     hyphen_prefixes: frozenset[str]
     person_nouns: frozenset[str]
     common_acronyms: frozenset[str]
+    kinship_nouns: frozenset[str]
+    place_titles: frozenset[str]
+    titles_in_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +51,9 @@ def span_rules() -> SpanRules:
         hyphen_prefixes=words("hyphen_prefixes"),
         person_nouns=words("person_nouns"),
         common_acronyms=words("common_acronyms"),
+        kinship_nouns=words("kinship_nouns"),
+        place_titles=words("place_titles"),
+        titles_in_names=words("titles_in_names"),
     )
 
 

@@ -52,6 +52,7 @@ class Candidate:
     person_evidence: bool = False
     votes: bool = True
     weak: bool = False  # a one-word span that may be a common word: kept only if it links
+    kin: bool = False  # introduced as someone's relative ("his son X"): see entities
 
     @cached_property
     def key(self) -> str:
@@ -292,7 +293,7 @@ def _after_title(doc: Any, tokens: list[Any]) -> bool:
     before = doc[first.i - 1]
     last_word, before_particle = head_nouns()
     rules = span_rules()
-    is_title_word = before.is_title and before.lower_ in rules.titles
+    is_title_word = (before.is_title or before.is_upper) and before.lower_ in rules.titles
     # "founder Dean Kamen", "illustrator Johnnie Christmas": a person noun before the name.
     is_person_noun = before.is_lower and before.lemma_ in rules.person_nouns and len(tokens) > 1
     return (
@@ -351,9 +352,74 @@ def candidate_from_tokens(
     # lower case in this text: a common word, unless it is a known name's short form.
     if len(tokens) == 1 and _starts_sentence(tokens[0]) and tokens[0].is_title:
         weak = weak or tokens[0].lower_ in lower_case_words(doc)
+    kin = label == "PERSON" and _introduced_as_relative(doc, tokens)
     return Candidate(
-        start, end, text, label, tuple(t.text for t in tokens), in_byline, evidence, weak=weak
+        start,
+        end,
+        text,
+        label,
+        tuple(t.text for t in tokens),
+        in_byline,
+        evidence,
+        weak=weak,
+        kin=kin,
     )
+
+
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their"})
+
+
+def _introduced_as_relative(doc: Any, tokens: list[Any]) -> bool:
+    """True for a name shortly after "his/her/their <kinship noun>" in the same sentence
+    ("his son Abhijit Mukherjee", "His parents, Robert Smith and Ruth Smith")."""
+    first = tokens[0]
+    kinship = span_rules().kinship_nouns
+    sentence_start = first.sent.start
+    for tok in doc[max(sentence_start, first.i - 8) : first.i]:
+        if tok.lower_ in kinship and tok.i > 0 and doc[tok.i - 1].lower_ in _POSSESSIVE_DETERMINERS:
+            return True
+    return False
+
+
+def _split_inner_title(tokens: list[Any], label: str) -> list[tuple[list[Any], str | None]]:
+    """Cut "<place or body> <title> <name>" in two: "United States Representative Jane Roe"
+    gives [United States] (a place before an elected office, else an organisation) and [Representative Jane Roe] (a
+    person, its title stripped later). Names whose last words make an institution ("Prime
+    Minister Office") or a title run at the start are left alone."""
+    rules = span_rules()
+    if label not in ("PERSON", "ORG", "GPE", "FAC", "NORP") or len(tokens) < 3:
+        return [(tokens, label)]
+    title_at = [
+        i
+        for i, t in enumerate(tokens)
+        if i > 0
+        and t.lower_ in rules.titles
+        and t.lower_ not in rules.titles_in_names
+        and (t.is_title or t.is_upper)
+    ]
+    if not title_at:
+        return [(tokens, label)]
+    last = title_at[-1]
+    rest = tokens[last + 1 :]
+    min_rest = 1 if label == "PERSON" else 2
+    if len(rest) < min_rest or not all(t.tag_ == "NNP" and t.is_title for t in rest):
+        return [(tokens, label)]
+    last_word, before_particle = head_nouns()
+    if head_noun_label(tuple(t.text for t in rest)) is not None or rest[-1].lower_ in last_word:
+        return [(tokens, label)]
+    first_title = last
+    while first_title > 0 and tokens[first_title - 1].lower_ in rules.titles:
+        first_title -= 1
+    prefix = tokens[:first_title]
+    if not prefix or not all(t.tag_ in ("NNP", "NNPS") for t in prefix):
+        return [(tokens, label)]
+    prefix_label = head_noun_label(tuple(t.text for t in prefix))
+    if prefix_label is None:
+        # "Texas Governor", "US Senator": an elected office's prefix is a place; otherwise
+        # ("Boeing Chief Executive") the body the person works for.
+        place_office = tokens[last].lower_ in rules.place_titles
+        prefix_label = "GPE" if place_office else "ORG"
+    return [(prefix, prefix_label), (tokens[first_title:], "PERSON")]
 
 
 def _model_spans(doc: Any) -> list[tuple[list[Any], str]]:
@@ -450,11 +516,12 @@ def candidate_spans(doc: Any) -> list[Candidate]:
     """The model's name spans, cleaned; "Name (ACR)" gives two linked candidates."""
     bylines = byline_ranges(doc_text(doc))
     out: list[Candidate] = []
-    for tokens, label in _model_spans(doc):
-        for piece in _split_pieces(tokens):
-            c = candidate_from_tokens(doc, piece, label, bylines)
-            if c is not None:
-                out.append(c)
+    for tokens, model_label in _model_spans(doc):
+        for whole in _split_pieces(tokens):
+            for piece, label in _split_inner_title(whole, model_label):
+                c = candidate_from_tokens(doc, piece, label, bylines)
+                if c is not None:
+                    out.append(c)
     out.extend(_affiliation_acronyms(doc, out, bylines))
     # The same character range can come out twice (split pieces): keep one.
     unique = {(c.start, c.end): c for c in out}
