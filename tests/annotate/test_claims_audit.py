@@ -260,3 +260,21 @@ def test_according_to_inside_a_subordinate_clause(annotator):
     study = [c for c in claims if c["cue"]["lemma"] == "according to"]
     assert study and "own a costume" in study[0]["content"]["text"]
     assert "wore one" not in study[0]["content"]["text"]
+
+
+# --- "read" ----------------------------------------------------------------------------------
+
+
+def test_statement_which_read_speaks_for_its_issuer(annotator):
+    text = (
+        'Facebook released a statement which read, in part, "This judgment raises critical '
+        'questions around freedom of expression".'
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Facebook") and claim["cue"]["lemma"] == "read"
+
+
+def test_a_sign_that_read_is_no_claim(annotator):
+    assert (
+        claims_of(annotator, 'The sign on the door read "No entry after six in the evening."') == []
+    )

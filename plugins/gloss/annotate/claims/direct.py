@@ -191,6 +191,9 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
             continue
         head = speaker_head(cue, article)
         source = classify_source(head, article.index, article.lexicon)
+        entry = article.lexicon.verbs.get(cue.lemma_.lower())
+        if entry is not None and not entry.strong and source.kind == "unknown":
+            continue  # a weak cue needs a recognisable source ("the sign read "...""")
         for part in parts:
             words = len(text[part.start : part.end].split())
             sentence_like = text[part.start : part.end].rstrip().endswith((".", "!", "?"))

@@ -186,6 +186,13 @@ def _owner_of_output(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source 
         if child.dep_ == "poss" and owner.lower_ == "its":
             # "its website notes": the organisation named last before (as "the company").
             return _referred_organisation(head, index)
+    if head.dep_ == "dobj":
+        # "Facebook released a statement which read ...": who issued the output speaks.
+        issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if issuer is not None and issuer.pos_ == "PROPN":
+            source = classify_source(issuer, index, lexicon)
+            if source.kind == "named":
+                return source
     return None
 
 
