@@ -386,3 +386,40 @@ def test_time_zone_abbreviations_are_not_entities(annotate):
     text = "The plane landed at 9:54 a.m. ET (1354 UTC) in Hartford, officials said."
     record = annotate(text)
     assert not names(record) & {"ET", "UTC"}
+
+
+# --- labels from context (invented texts) ---------------------------------------------------
+
+
+def test_a_one_word_name_seen_only_after_in_is_a_place_when_the_model_says_person(annotate):
+    from gloss.annotate.labels import context_label
+    from gloss.annotate.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "The festival in Tarvos drew crowds. Later, visitors met in Tarvos again."
+    doc = nlp(text)
+    spans = [(i, i + len("Tarvos")) for i in (text.index("Tarvos"), text.rindex("Tarvos"))]
+    assert context_label(doc, spans, "PERSON") == "GPE"
+    assert context_label(doc, spans, "ORG") is None  # "at Google": organisations stay
+    subject = "Tarvos said the festival in Tarvos was fine."
+    doc = nlp(subject)
+    spans = [(0, 6), (subject.rindex("Tarvos"), subject.rindex("Tarvos") + 6)]
+    assert context_label(doc, spans, "PERSON") is None  # the subject of a verb: a person
+
+
+def test_a_one_word_name_modifying_a_place_noun_is_a_place(annotate):
+    from gloss.annotate.labels import context_label
+    from gloss.annotate.nlp import load_pipeline
+
+    text = "Scientists studied the eruption of the Karvelo volcano last year."
+    doc = load_pipeline()(text)
+    start = text.index("Karvelo")
+    assert context_label(doc, [(start, start + 7)], "PERSON") == "LOC"
+
+
+def test_a_medium_posted_on_is_an_organisation(annotate):
+    text = 'Runner Ada Kimani won the race. She posted on Twitter, "We went to the Moon!"'
+    record = annotate(text)
+    twitter = entity_at(record, text, "Twitter")
+    assert twitter is None or twitter["label"] == "ORG"
+    assert entity_at(record, text, "Ada Kimani")["label"] == "PERSON"

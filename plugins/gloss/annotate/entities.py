@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from gloss.annotate.labels import context_label
 from gloss.annotate.model import NAME_LABELS, Entity, Mention
 from gloss.annotate.names import (
     doc_text,
@@ -61,6 +62,7 @@ class Group:
 
     members: list[Candidate] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)  # name keys declared for it (acronyms)
+    context_label: str | None = None  # what the words around a one-word name say it is
 
     @property
     def full(self) -> Candidate:
@@ -73,7 +75,10 @@ class Group:
 
     def label(self) -> str:
         """The label most mentions carry, full names counting more; evidence in the text that
-        the thing is a person (a title, "X, an expert") outweighs the model."""
+        the thing is a person (a title, "X, an expert") outweighs the model; for a one-word
+        name, so does its context ("in X" is a place: ``gloss.annotate.labels``)."""
+        if self.context_label is not None:
+            return self.context_label
         votes: Counter[str] = Counter()
         for c in self.members:
             if c.person_evidence:
@@ -422,7 +427,17 @@ def extract_entities(doc: Any) -> list[Entity]:
     candidates = candidate_spans(doc)
     groups = group_candidates(doc, candidates)
     find_missed_mentions(doc, groups)
+    correct_labels_from_context(doc, groups)
     return build_entities(groups)
+
+
+def correct_labels_from_context(doc: Any, groups: list[Group]) -> None:
+    """Relabel one-word names whose every mention's context contradicts the model
+    ("posted on Twitter" is no person); names with a full form or a title keep their vote."""
+    for g in groups:
+        if any(len(c.tokens) > 1 or c.person_evidence for c in g.members):
+            continue
+        g.context_label = context_label(doc, [(c.start, c.end) for c in g.members], g.label())
 
 
 def raw_entities(doc: Any) -> list[Entity]:
