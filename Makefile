@@ -71,7 +71,7 @@ bench: install ## benchmarks: ratios against baselines measured in the same run
 	$(BIN)/python -m bench
 
 clean: ## remove output/ and caches (keeps .venv and content/)
-	rm -rf $(OUTPUTDIR) .cache/gloss .pytest_cache
+	rm -rf $(OUTPUTDIR) .cache .pytest_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
 
 lock: ## re-pin dependencies with hashes (needs uv; network)

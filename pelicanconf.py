@@ -4,7 +4,7 @@ import os
 
 from jinja2 import FileSystemBytecodeCache
 
-AUTHOR = "Gloss"
+AUTHOR = ""  # no site-wide author: articles carry their own bylines
 SITENAME = "Gloss archive"
 SITEURL = ""  # empty: relative URLs, so output/ works from file:// and any host
 RELATIVE_URLS = True
@@ -61,10 +61,12 @@ CACHE_CONTENT = True
 CACHE_PATH = ".cache/pelican"
 
 # Compiled templates are cached too (Pelican compiles every template on every build otherwise).
-os.makedirs(".cache/jinja", exist_ok=True)
+# Beside this file, like CACHE_PATH, whatever folder pelican is started from.
+_JINJA_CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache", "jinja")
+os.makedirs(_JINJA_CACHE, exist_ok=True)
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],
-    "bytecode_cache": FileSystemBytecodeCache(os.path.abspath(".cache/jinja")),
+    "bytecode_cache": FileSystemBytecodeCache(_JINJA_CACHE),
 }

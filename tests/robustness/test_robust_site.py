@@ -48,7 +48,8 @@ entities:
 """
 
 ODD_POSTS = {
-    "no-date.md": "Title: A post with no date\n\nMayor Ana Lopez said Springfield was calm.\n",
+    "no-date.md": "Title: A post with no date\nSlug: no-date-post\n\n"
+    "Mayor Ana Lopez said Springfield was calm.\n",
     "no-title.md": "Date: 2020-02-02\n\nMayor Ana Lopez said nothing about Springfield.\n",
     "unicode.md": "Title: Ünïcödé Ärticle\nSlug: ünïcödé-ärticle\nDate: 2020-01-02\n\n"
     "Mayor Ana Lopez said the Springfield budget was fine.\n",
@@ -179,12 +180,22 @@ def test_an_annotation_file_for_no_article_is_reported(site: Site):
 
 
 def test_odd_metadata_is_built_or_reported(site: Site):
-    """Pelican needs a title and a date: a post without one is skipped with one line naming
-    it (and the build goes on); a non-ASCII slug is built."""
-    for name, missing in (("no-date.md", "date"), ("no-title.md", "title")):
-        post = site.content / "articles" / "odd" / name
-        (line,) = [line for line in site.first.log.splitlines() if str(post) in line]
-        assert f"could not find information about '{missing}'" in line
+    """Pelican needs a title: a post without one is skipped with one line naming it (and the
+    build goes on). A post without a date is built and shown as undated, and its export says
+    so (null), rather than passing the file's time off as a publication date. A non-ASCII
+    slug is built."""
+    post = site.content / "articles" / "odd" / "no-title.md"
+    (line,) = [line for line in site.first.log.splitlines() if str(post) in line]
+    assert "could not find information about 'title'" in line
+    assert (site.output / "undated" / "no-date-post" / "index.html").is_file()
+    soups = [BeautifulSoup(p.read_text("utf-8"), "html.parser") for p in site.pages()]
+    (undated,) = [s for s in soups if (h1 := s.select_one("h1.gl-article__title"))
+                  and h1.get_text() == "A post with no date"]  # fmt: skip
+    header = undated.select_one(".gl-article__meta")
+    assert header is not None and "Undated" in header.get_text()
+    (export,) = [p for p in (site.output / "data" / "articles").glob("*.json")
+                 if json.loads(p.read_text("utf-8"))["article"]["title"] == "A post with no date"]  # fmt: skip
+    assert json.loads(export.read_text("utf-8"))["article"]["date"] is None
     (page,) = site.output.glob("2020/ünïcödé-ärticle/index.html")
     assert "Springfield budget was fine" in page.read_text("utf-8")
 

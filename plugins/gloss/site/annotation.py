@@ -362,7 +362,8 @@ class GlossBuild:
 
 
 def article_info(content: Content, settings: dict[str, Any]) -> ArticleInfo:
-    date = getattr(content, "date", None)
+    # An undated post has a placeholder date (gloss.site.undated): exports say null.
+    date = None if content.metadata.get("undated") else getattr(content, "date", None)
     iso = None
     if date is not None:
         has_time = (date.hour, date.minute, date.second) != (0, 0, 0)
