@@ -39,6 +39,7 @@ showing them, to replace the lead with the passage where the words matched.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import os
 import re
@@ -342,12 +343,19 @@ def _date_text(value: Any) -> str:
 
 def document_from_article(article: Any) -> SearchDocument:
     """A :class:`SearchDocument` from a Pelican article (annotated or not)."""
-    # _content, not .content: the raw HTML, without triggering Pelican's memoized link fixing.
-    html = getattr(article, "_content", "") or ""
-    text = plain_text(html)
-    entities, speakers = _names_of(getattr(article, "gloss", None))
+    gloss = getattr(article, "gloss", None)
+    annotated_text = _get(gloss, "text", None)
+    if isinstance(annotated_text, str) and annotated_text:
+        # The annotated text is the article's HTML as text already: parsing the HTML again
+        # would cost a warm build more than any other step of the index.
+        text = " ".join(annotated_text.split())
+    else:
+        # _content, not .content: the raw HTML, without triggering Pelican's memoized link
+        # fixing.
+        text = plain_text(getattr(article, "_content", "") or "")
+    entities, speakers = _names_of(gloss)
     return SearchDocument(
-        title=BeautifulSoup(str(article.title), "html.parser").get_text(),
+        title=_title_text(str(article.title)),
         url=article.url,
         date=_date_text(getattr(article, "date", None)),
         text=text,
@@ -355,6 +363,13 @@ def document_from_article(article: Any) -> SearchDocument:
         speakers=speakers,
         authors=[str(a) for a in getattr(article, "authors", None) or []],
     )
+
+
+def _title_text(title: str) -> str:
+    """A Pelican title (HTML) as text; most titles hold no tag, only entities."""
+    if "<" not in title:
+        return html_lib.unescape(title)
+    return BeautifulSoup(title, "html.parser").get_text()
 
 
 def plain_text(html: str) -> str:
