@@ -278,3 +278,9 @@ def test_a_sign_that_read_is_no_claim(annotator):
     assert (
         claims_of(annotator, 'The sign on the door read "No entry after six in the evening."') == []
     )
+
+
+def test_title_noun_with_a_name_in_apposition(annotator):
+    text = "The singer's mother, Anwar, said on Friday that her son was innocent."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Anwar")

@@ -158,6 +158,9 @@ def _apposition(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | Non
             mention = index.at(*_token_span(child))
             if mention and mention[2].label in SPEAKING_LABELS:
                 return _named(mention, index.text)
+            if mention is None and child.pos_ == "PROPN" and child.text[:1].isupper():
+                # "Waseem's mother, Anwar, said" with no entity for the name: still the name.
+                return _entity_by_surname(child, index) or _unlinked_name(child)
     return None
 
 
