@@ -423,3 +423,25 @@ def test_a_medium_posted_on_is_an_organisation(annotate):
     twitter = entity_at(record, text, "Twitter")
     assert twitter is None or twitter["label"] == "ORG"
     assert entity_at(record, text, "Ada Kimani")["label"] == "PERSON"
+
+
+def test_person_of_an_acronym_is_split_and_a_hyphenated_acronym_joins_its_expansion(annotate):
+    text = (
+        "Co-author Tom Brisk of the Institute for Coastal Ecology: Research and Training "
+        "(I-CERT) said the water was warm.\n\n"
+        "The study's lead authors, Brisk of I-CERT and Nell Faro of MIT, had hoped for more."
+    )
+    record = annotate(text)
+    brisk = entity_at(record, text, "Brisk of")
+    assert brisk is not None and brisk["name"] == "Tom Brisk"
+    assert all(" of " not in m["text"] for m in brisk["mentions"])
+    body = entity_at(record, text, "I-CERT and")
+    assert body is not None and body["label"] == "ORG"
+    assert body["name"] == "Institute for Coastal Ecology: Research and Training"
+    assert entity_at(record, text, "I-CERT)")["id"] == body["id"]
+
+
+def test_a_name_with_of_and_no_institution_stays_whole(annotate):
+    text = "The University of Tarvos hired Nell Faro. The Bank of Tarvos agreed."
+    record = annotate(text)
+    assert "University of Tarvos" in names(record)

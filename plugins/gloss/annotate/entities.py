@@ -176,6 +176,9 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
     for acronym_key, expansion_key in declared_keys.items():
         if expansion_key in by_key:
             by_key[expansion_key].aliases.add(acronym_key)
+            # A hyphenated acronym is several tokens ("C-MORE"): a group of its own so far.
+            if acronym_key in by_key and acronym_key != expansion_key:
+                by_key[expansion_key].members.extend(by_key.pop(acronym_key).members)
     groups = _join_shorter_forms(list(by_key.values()))
     # Weak one-word spans last, so that they can join a group their strong twins start.
     for c in sorted(singles, key=lambda c: (c.weak, c.start)):

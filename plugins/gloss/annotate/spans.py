@@ -381,6 +381,37 @@ def _introduced_as_relative(doc: Any, tokens: list[Any]) -> bool:
     return False
 
 
+def _split_person_of_body(
+    tokens: list[Any], label: str | None
+) -> list[tuple[list[Any], str | None]]:
+    """Cut "<person> of <body>" tagged as one name ("Wilson of C-MORE", "Jane Roe of Acme
+    University"): the body is an acronym or has an institution's head noun, and the part
+    before "of" has none ("University of X" stays). Names like
+    "Joan of Arc" (neither) stay whole."""
+    if label not in ("PERSON", "ORG") or len(tokens) < 3:
+        return [(tokens, label)]
+    of_at = next((i for i, t in enumerate(tokens) if t.lower_ == "of"), None)
+    if of_at is None or of_at == 0 or of_at == len(tokens) - 1:
+        return [(tokens, label)]
+    person, body = tokens[:of_at], tokens[of_at + 1 :]
+    if body[0].lower_ == "the":
+        body = body[1:]
+    if not body or not all(t.tag_ in ("NNP", "NNPS") for t in person):
+        return [(tokens, label)]
+    last_word, before_particle = head_nouns()
+    if any(t.lower_ in last_word or t.lower_ in before_particle for t in person):
+        return [(tokens, label)]  # "University of X", "Bank of X": one institution
+    if label == "ORG" and len(person) > 2:
+        return [(tokens, label)]
+    body_text = "".join(t.text_with_ws for t in body).strip()
+    body_label = head_noun_label(tuple(t.text for t in body))
+    if body_label is None and " " not in body_text and _ACRONYM.match(body_text.replace("-", "")):
+        body_label = "ORG"
+    if body_label is None:
+        return [(tokens, label)]
+    return [(person, "PERSON"), (body, body_label)]
+
+
 def _split_inner_title(tokens: list[Any], label: str) -> list[tuple[list[Any], str | None]]:
     """Cut "<place or body> <title> <name>" in two: "United States Representative Jane Roe"
     gives [United States] (a place before an elected office, else an organisation) and [Representative Jane Roe] (a
@@ -518,17 +549,18 @@ def candidate_spans(doc: Any) -> list[Candidate]:
     out: list[Candidate] = []
     for tokens, model_label in _model_spans(doc):
         for whole in _split_pieces(tokens):
-            for piece, label in _split_inner_title(whole, model_label):
-                c = candidate_from_tokens(doc, piece, label, bylines)
-                if c is not None:
-                    out.append(c)
+            for titled, title_label in _split_inner_title(whole, model_label):
+                for piece, label in _split_person_of_body(titled, title_label):
+                    c = candidate_from_tokens(doc, piece, label, bylines)
+                    if c is not None:
+                        out.append(c)
     out.extend(_affiliation_acronyms(doc, out, bylines))
     # The same character range can come out twice (split pieces): keep one.
     unique = {(c.start, c.end): c for c in out}
     return sorted(unique.values(), key=lambda c: c.start)
 
 
-_DECLARED = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_DECLARED = re.compile(r"\(\s*([A-Z][A-Za-z&.-]{1,9})\s*\)")  # "(SCO)", "(C-MORE)"
 _NAME_WORD = re.compile(r"[A-Z][\w'’.&-]*|of|and|for|the|on|in|de|du|la|des|&")
 
 
