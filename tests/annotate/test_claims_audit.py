@@ -284,3 +284,32 @@ def test_title_noun_with_a_name_in_apposition(annotator):
     text = "The singer's mother, Anwar, said on Friday that her son was innocent."
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("named", "Anwar")
+
+
+# --- second quotations -----------------------------------------------------------------------
+
+
+def test_second_quotation_after_a_participle_cue(annotator):
+    text = (
+        'Senator Patricia Spearman remarked, "It has been a long, hard fight," further '
+        'remarking, "Women in Nevada have said it is time to do away with it."'
+    )
+    claims = claims_of(annotator, text)
+    assert len(claims) == 2
+    assert all(speaker(c) == ("named", "Patricia Spearman") for c in claims)
+
+
+def test_second_quotation_joined_by_and(annotator):
+    text = (
+        'Senate leader Chuck Schumer said on Friday "We made a plea to the president once '
+        'again" and "So we told the president we needed the government open."'
+    )
+    claims = claims_of(annotator, text)
+    second = claim_with(claims, "So we told the president")
+    assert speaker(second) == ("named", "Chuck Schumer") and second["mode"] == "direct"
+    assert "We made a plea" not in second["content"]["text"]
+
+
+def test_quotation_interrupted_by_its_own_attribution_stays_one(annotator):
+    [claim] = claims_of(annotator, '"We will win," Anna Berg said, "and we will win soon."')
+    assert claim["content"]["text"].endswith("we will win soon")

@@ -161,10 +161,18 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
     pending: list[tuple[list[QuoteSegment], Any]] = []
     for chain in chains:
         if pending and _continues_sentence(article, pending[-1][0][-1], chain[0]):
-            pending[-1] = (pending[-1][0] + chain, pending[-1][1])
+            if _new_cue_between(article, pending[-1], chain[0]):
+                # ""A," further remarking, "B"": the speaker goes on; B is a second claim.
+                pending.append((chain, pending[-1][1]))
+            else:
+                pending[-1] = (pending[-1][0] + chain, pending[-1][1])
             continue
         if not _starts_sentence(article, chain[0].open):
             before = _attribution_before(article, chain[0], used_cues)
+            if before is None and pending and _joined_by_and(article, pending[-1][0][-1], chain[0]):
+                # "said "A" and "B"": a second quotation of the same cue, a claim of its own.
+                pending.append((chain, pending[-1][1]))
+                continue
             if before is None:
                 continue  # an embedded quote: the verb rules give it as a mixed claim
             pending.append((chain, before))
@@ -235,6 +243,36 @@ def _continues_sentence(article: Article, earlier: QuoteSegment, later: QuoteSeg
         )
         and not SENTENCE_END.search(between)
     )
+
+
+def _new_cue_between(article: Article, previous: tuple[list[Any], Any], later: Any) -> bool:
+    """ "X remarked, "A," further remarking, "B"": the words between two quotations hold a
+    cue of their own while the first quotation's cue came before it; B is a second claim."""
+    earlier, cue = previous[0][-1], previous[1]
+    if cue is None or cue.idx > earlier.open:
+        return False
+    first = article.token_at(earlier.close + 1)
+    last = article.token_at(later.open)
+    return any(_names_a_cue(article, t) for t in article.doc[first.i : last.i])
+
+
+def _names_a_cue(article: Article, token: Any) -> bool:
+    """A quote cue, also as a participle the tagger took for a noun ("further remarking")."""
+    if _quote_cue(article, token):
+        return True
+    word = token.lower_
+    if token.pos_ == "VERB" or not word.endswith("ing"):
+        return False
+    entry = article.lexicon.verbs.get(word[:-3]) or article.lexicon.verbs.get(word[:-3] + "e")
+    return entry is not None and "quote" in entry.frames
+
+
+def _joined_by_and(article: Article, earlier: QuoteSegment, later: QuoteSegment) -> bool:
+    """ ""A" and "B"": two quotations of one paragraph joined by "and" alone."""
+    if earlier.paragraph != later.paragraph or earlier.close is None:
+        return False
+    between = article.text[earlier.close + 1 : later.open].strip(" ,")
+    return between == "and"
 
 
 def _parts_by_paragraph(chain: list[QuoteSegment]) -> list[QuoteSegment]:
