@@ -445,3 +445,16 @@ def test_a_name_with_of_and_no_institution_stays_whole(annotate):
     text = "The University of Tarvos hired Nell Faro. The Bank of Tarvos agreed."
     record = annotate(text)
     assert "University of Tarvos" in names(record)
+
+
+def test_a_class_noun_before_a_name_decides_its_kind(annotate):
+    text = (
+        "On Thursday, the journal Science published a report. Fans of the rock band Velvet "
+        "Orchid cheered in Tarvos, and the party Smith founded won."
+    )
+    record = annotate(text)
+    assert entity_at(record, text, "Science")["label"] == "ORG"
+    orchid = entity_at(record, text, "Velvet Orchid")
+    assert orchid is None or orchid["label"] == "ORG"
+    smith = entity_at(record, text, "Smith")
+    assert smith is None or smith["label"] == "PERSON"  # subject of "founded": no apposition

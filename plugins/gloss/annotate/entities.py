@@ -83,6 +83,8 @@ class Group:
         for c in self.members:
             if c.person_evidence:
                 votes["PERSON"] += 3
+            if c.class_label is not None:
+                votes[c.class_label] += 3
             head_label = head_noun_label(c.tokens)
             if head_label is not None and c.votes:
                 votes[head_label] += 3

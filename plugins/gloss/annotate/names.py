@@ -73,6 +73,18 @@ def head_nouns() -> tuple[dict[str, str], dict[str, str]]:
     return maps[0], maps[1]
 
 
+@lru_cache(maxsize=1)
+def nouns_before() -> dict[str, str]:
+    """``noun_before`` in ``data/entities/head_nouns.yml``: common noun -> label."""
+    text = resources.files("gloss").joinpath("data/entities/head_nouns.yml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    out: dict[str, str] = {}
+    for label, nouns in (data.get("noun_before") or {}).items():
+        for noun in nouns or []:
+            out.setdefault(str(noun).lower(), label)
+    return out
+
+
 def head_noun_label(tokens: tuple[str, ...]) -> str | None:
     """The label a multi-word name's head noun implies ("Google Science Fair" -> EVENT)."""
     if len(tokens) < 2:

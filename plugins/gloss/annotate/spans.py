@@ -22,6 +22,7 @@ from gloss.annotate.names import (
     initials_cover,
     lower_case_words,
     name_key,
+    nouns_before,
     span_rules,
 )
 
@@ -53,6 +54,7 @@ class Candidate:
     votes: bool = True
     weak: bool = False  # a one-word span that may be a common word: kept only if it links
     kin: bool = False  # introduced as someone's relative ("his son X"): see entities
+    class_label: str | None = None  # what a noun before it says it is ("the band X")
 
     @cached_property
     def key(self) -> str:
@@ -353,6 +355,7 @@ def candidate_from_tokens(
     if len(tokens) == 1 and _starts_sentence(tokens[0]) and tokens[0].is_title:
         weak = weak or tokens[0].lower_ in lower_case_words(doc)
     kin = label == "PERSON" and _introduced_as_relative(doc, tokens)
+    class_label = None if evidence else _label_from_noun_before(doc, tokens)
     return Candidate(
         start,
         end,
@@ -363,7 +366,32 @@ def candidate_from_tokens(
         evidence,
         weak=weak,
         kin=kin,
+        class_label=class_label,
     )
+
+
+def _label_from_noun_before(doc: Any, tokens: list[Any]) -> str | None:
+    """The label a common noun right before the name gives it ("the rock band X", "the
+    research ship X", "the boat, X"), when the parse joins them (compound or apposition)
+    and the name is not a verb's subject ("the party Smith founded")."""
+    first = tokens[0]
+    i = first.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    noun = doc[i]
+    label = nouns_before().get(noun.lower_) if noun.tag_ in ("NN", "NNS") else None
+    if label is None:
+        return None
+    ids = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in ids or t.head is t), tokens[-1])
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    joined = (noun.dep_ == "compound" and noun.head.i in ids) or (
+        root.dep_ == "appos" and root.head.i == noun.i
+    )
+    return label if joined else None
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their"})
