@@ -313,3 +313,14 @@ def test_second_quotation_joined_by_and(annotator):
 def test_quotation_interrupted_by_its_own_attribution_stays_one(annotator):
     [claim] = claims_of(annotator, '"We will win," Anna Berg said, "and we will win soon."')
     assert claim["content"]["text"].endswith("we will win soon")
+
+
+def test_quoted_subject_of_a_reported_clause(annotator):
+    text = (
+        'The Daily Courier reported its source said "three gunmen" were killed in a '
+        "firefight on Monday night."
+    )
+    claims = claims_of(annotator, text)
+    [inner] = [c for c in claims if c["cue"]["lemma"] == "say"]
+    assert inner["content"]["text"] == '"three gunmen" were killed in a firefight on Monday night'
+    assert inner["mode"] == "mixed"

@@ -101,6 +101,10 @@ def _attribution_before(article: Article, segment: QuoteSegment, used: set[int])
     first = article.token_at(lead_start)
     last = article.token_at(segment.open)
     tokens = [t for t in article.doc[first.i : last.i] if t.idx < segment.open]
+    if _subject_of_what_follows(article, segment):
+        # "said "three terrorists" were killed": the quotation is the subject of a clause
+        # that goes on after it; the verb rules give the clause as a mixed claim.
+        return None
     if text[lead_start : segment.open].rstrip().endswith(":"):
         # "X praised Mendez on Twitter: "C"", "Trump tweeted he would go: "C"": a sentence
         # about its subject introduces the quotation with a colon; the subject speaks.
@@ -124,6 +128,15 @@ def _attribution_before(article: Article, segment: QuoteSegment, used: set[int])
         ):
             return None
     return cue
+
+
+def _subject_of_what_follows(article: Article, segment: QuoteSegment) -> bool:
+    if segment.close is None:
+        return False
+    first, last = article.token_at(segment.start), article.token_at(segment.close)
+    inside = [t for t in article.doc[first.i : last.i + 1] if t.idx < segment.close]
+    heads = [t for t in inside if t.head.idx >= segment.close and not t.is_punct]
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in heads)
 
 
 def _colon_attribution(article: Article, tokens: list[Any], used: set[int]) -> Any:

@@ -270,6 +270,8 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     stray_subject = _object_as_subject(token, clause)
     if stray_subject is not None:
         first = stray_subject.left_edge
+    if first.i > token.i + 1 and article.doc[first.i - 1].text in QUOTE_MARKS:
+        first = article.doc[first.i - 1]  # 'said "three terrorists" were killed'
     if first.i < token.i:
         return _NOT_A_STATEMENT  # "a plan, which officials say will cost ...": parenthetical
     if first.lower_ in WH_WORDS or any(
