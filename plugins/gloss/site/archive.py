@@ -8,7 +8,9 @@ through ``get_generators``) that owns every file Gloss writes besides the articl
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -28,7 +30,15 @@ from gloss.site.exports import (
     dumps,
     web_annotations,
 )
+from gloss.site.page_cache import (
+    Digester,
+    PageCache,
+    TemplateTree,
+    settings_digest,
+    template_tree,
+)
 from gloss.site.views import ClaimView, entity_extras, label_name, label_plural
+from gloss.site.writer import UnchangedFilesWriter
 
 logger = logging.getLogger(__name__)
 
@@ -258,6 +268,71 @@ def drop_links_to_unwritten_pages(build: GlossBuild, archive: Archive) -> None:
                 claim.speaker.url = None
 
 
+# Page-cache descriptions (see gloss.site.page_cache) of the archive's records: what a page
+# can show of each. Whatever comes from an article (its mentions' words, a claim's view) is
+# covered by the article's own description; the rest is listed field by field. A field added
+# to these records must be added here too, or pages showing it would not change with it.
+def _describe_mentions(digester: Digester, ea: EntityInArticle) -> str:
+    words = "\x1e".join(f"{m.before}\x1d{m.text}\x1d{m.after}" for m in ea.mentions)
+    return f"ea:{digester.content(ea.article)}:{len(ea.mentions)}:{words}"
+
+
+def _describe_claim(digester: Digester, ac: ArchiveClaim) -> str:
+    claim = ac.claim
+    speaker = claim.speaker
+    return "\x1e".join(
+        [
+            f"ac:{digester.content(ac.article)}",
+            claim.id,
+            claim.anchor,
+            claim.mode,
+            claim.content,
+            str(claim.cue),
+            f"{speaker.name}\x1d{speaker.entity}\x1d{speaker.kind}\x1d{speaker.text}",
+            f"{speaker.key}\x1d{speaker.url}",
+        ]
+    )
+
+
+def _entity_link(entity: ArchiveEntity) -> str:
+    """What a page shows of an entity it links to."""
+    return "\x1d".join(
+        [entity.id, entity.name, entity.label, entity.url, str(entity.mention_count)]
+        + [str(len(entity.articles)), str(len(entity.claims)), str(entity.speaker_url)]
+        + [str(entity.description), str(entity.wikidata), "\x1c".join(entity.aliases)]
+    )
+
+
+def _describe_entity(digester: Digester, entity: ArchiveEntity) -> str:
+    return "\x1e".join(
+        [
+            "entity:" + _entity_link(entity),
+            "\x1c".join(entity.forms),
+            *(_describe_mentions(digester, ea) for ea in entity.articles),
+            *(_describe_claim(digester, ac) for ac in entity.claims),
+            *(f"{_entity_link(other)}\x1c{n}" for other, n in entity.cooccurring),
+        ]
+    )
+
+
+def _describe_speaker(digester: Digester, speaker: ArchiveSpeaker) -> str:
+    return "\x1e".join(
+        [
+            f"speaker:{speaker.key}\x1d{speaker.name}\x1d{speaker.kind}\x1d{speaker.url}",
+            _entity_link(speaker.entity) if speaker.entity else "-",
+            *(_describe_claim(digester, ac) for ac in speaker.claims),
+        ]
+    )
+
+
+DESCRIBERS: dict[type, Any] = {
+    EntityInArticle: _describe_mentions,
+    ArchiveClaim: _describe_claim,
+    ArchiveEntity: _describe_entity,
+    ArchiveSpeaker: _describe_speaker,
+}
+
+
 class GlossArchiveGenerator(Generator):
     """Writes entity, speaker and claims pages, data exports and provenance pages."""
 
@@ -268,6 +343,7 @@ class GlossArchiveGenerator(Generator):
         if self.build:
             drop_links_to_unwritten_pages(self.build, self.archive)
         self.context["gloss_archive"] = self.archive
+        self.pages: PageCache | None = None
         self.provenance: list = []
         if self.build:
             from gloss.site.provenance import prepare_provenance
@@ -275,17 +351,52 @@ class GlossArchiveGenerator(Generator):
             self.provenance = prepare_provenance(self.build)
 
     def _write_page(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
+        page = {
+            "template_name": template,
+            "url": save_as,
+            "page_name": posixpath.dirname(save_as),
+            **kwargs,
+        }
+        if self._unchanged_page(writer, save_as, template, page):
+            return
         writer.write_file(
             save_as,
             self.get_template(template),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             paginated={},
-            template_name=template,
-            url=save_as,
-            page_name=posixpath.dirname(save_as),
-            **kwargs,
+            **page,
         )
+
+    def _unchanged_page(
+        self, writer: Any, save_as: str, template: str, page: dict[str, Any]
+    ) -> bool:
+        """Whether the last build wrote this very page (then it is kept, not rendered)."""
+        if self.pages is None or not isinstance(writer, UnchangedFilesWriter):
+            return False
+        if template not in self._trees:
+            self._trees[template] = template_tree(self.env, self.get_template(template).name)
+        tree = self._trees[template]
+        if tree is None:
+            return False
+        key = self.pages.key(save_as, tree, page, self.context, self.digester)
+        output_file = os.path.join(self.output_path, save_as)
+        if not self.pages.unchanged(save_as, key, output_file):
+            return False
+        writer.keep(output_file)
+        self.pages.skipped += 1
+        return True
+
+    def _open_page_cache(self) -> None:
+        assert self.build is not None
+        site_key = hashlib.sha256(
+            f"{settings_digest(self.settings)}\0{self.settings['RELATIVE_URLS']}".encode()
+        ).hexdigest()
+        self.pages = PageCache(self.build.settings.cache_path / "site", self.output_path, site_key)
+        self.digester = Digester(
+            archive_nodes=(ArchiveEntity, ArchiveSpeaker), describers=DESCRIBERS
+        )
+        self._trees: dict[str, TemplateTree | None] = {}
 
     def _write_data(self, path: str, text: str) -> None:
         target = Path(self.output_path) / path
@@ -298,6 +409,7 @@ class GlossArchiveGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         if self.build is None:
             return
+        self._open_page_cache()
         archive = self.archive
         for entity in archive.entities.values():
             self._write_page(writer, entity.url, "entity", entity=entity, archive=archive)
@@ -313,6 +425,9 @@ class GlossArchiveGenerator(Generator):
         from gloss.site.provenance import write_provenance
 
         write_provenance(self, writer, self.provenance)
+        if self.pages is not None:
+            self.pages.save()
+            logger.debug("%d archive pages unchanged, not rendered", self.pages.skipped)
 
     def write_exports(self) -> None:
         build, archive = self.build, self.archive

@@ -70,6 +70,16 @@ class UnchangedFilesWriter(Writer):
         self._written_files.add(filename)
         return _WriteIfChanged(filename, encoding)
 
+    def keep(self, filename: str) -> None:
+        """Count ``filename`` as written by this build without rendering it (the page cache
+        knows it is unchanged): writing it again in this build is still a collision."""
+        if filename in self._written_files:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)"
+            )
+        self._written_files.add(filename)
+
 
 def get_writer(pelican: Any) -> type[Writer]:
     return UnchangedFilesWriter

@@ -1,0 +1,267 @@
+"""Skip rendering archive pages whose inputs have not changed since the last build.
+
+A Gloss build writes a page per entity, speaker and provenance (~2,000 pages for 100 articles)
+and most of them are the same from one build to the next. Rendering them is the largest cost
+of a warm build, so each page gets a key: a hash of everything its template can see. When the
+key is the one stored for that output file by the previous build, and the file is still there,
+the page is neither rendered nor written.
+
+What goes into a page's key:
+
+- the template's source and the source of every template it extends, includes or imports;
+- the names the templates read (found by Jinja's own parser, :func:`jinja2.meta`), and the
+  value of each, from the page's variables or else the site's context;
+- the page's output path and whether URLs are relative (they make ``SITEURL``);
+- the site's settings (they shape derived values such as an article's ``locale_date``).
+
+Values are digested by :class:`Digester`: plain data as it is; dataclasses by their fields; a
+Pelican article by its source, metadata, HTML, URL and annotations; an archive entity or
+speaker named from inside another one (a co-occurring entity, the entity of a speaker) by its
+own scalar fields and the length of its lists, which is what a page shows of a linked item
+(this keeps one page's key from covering the whole archive). A page whose templates read a
+value the digester cannot describe stably, or read ``archive`` (the index pages, which show
+the whole archive), is always rendered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, TemplateNotFound, meta
+
+logger = logging.getLogger(__name__)
+
+# Template variables that stand for the whole archive: pages reading them are always rendered.
+WHOLE_ARCHIVE_NAMES = frozenset({"archive", "gloss_archive"})
+
+
+class Unstable(Exception):
+    """A value with no stable description (its key would change on every build)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class TemplateTree:
+    """What a template and the templates it uses read, and a hash of their sources."""
+
+    digest: str
+    names: frozenset[str]
+
+
+def template_tree(env: Environment, name: str) -> TemplateTree | None:
+    """The tree of templates under ``name``; None if a template is named at render time
+    (``{% include some_variable %}``): then nothing can be known about its inputs."""
+    digest = hashlib.sha256()
+    names: set[str] = set()
+    todo, seen = [name], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
+        except TemplateNotFound:
+            return None
+        digest.update(f"\0{current}\0{source}".encode())
+        parsed = env.parse(source)
+        names |= meta.find_undeclared_variables(parsed)
+        for referenced in meta.find_referenced_templates(parsed):
+            if referenced is None:
+                return None
+            todo.append(referenced)
+    return TemplateTree(digest.hexdigest(), frozenset(names))
+
+
+class Digester:
+    """Stable text descriptions of template values (see the module's docstring)."""
+
+    def __init__(
+        self,
+        archive_nodes: tuple[type, ...] = (),
+        describers: Mapping[type, Callable[[Digester, Any], str]] | None = None,
+    ):
+        self.archive_nodes = archive_nodes
+        # Short descriptions for types whose values derive from articles already described
+        # (an entity's mentions in an article, a claim): much cheaper than walking them.
+        self.describers = dict(describers or {})
+        self._contents: dict[int, str] = {}  # Pelican content objects, by id, for this build
+        self._site_values: dict[str, tuple[Any, str]] = {}
+
+    def describe(self, value: Any) -> str:
+        parts: list[str] = []
+        self._walk(value, parts, inside_node=False)
+        return "\x1f".join(parts)
+
+    def site_value(self, name: str, value: Any) -> str:
+        """``describe`` for a value of the site's context: the same for every page."""
+        known = self._site_values.get(name)
+        if known is not None and known[0] is value:
+            return known[1]
+        text = self.describe(value)
+        self._site_values[name] = (value, text)
+        return text
+
+    def content(self, content: Any) -> str:
+        """The description of a Pelican article or page (see :meth:`_content`)."""
+        return self._content(content)
+
+    def _walk(self, value: Any, out: list[str], inside_node: bool) -> None:
+        describer = self.describers.get(type(value))
+        if describer is not None:
+            out.append(describer(self, value))
+        elif isinstance(value, str):
+            out.append(f"s{len(value)}:{value}")  # the length keeps separators unambiguous
+        elif value is None or isinstance(value, bool | int | float):
+            out.append(f"{type(value).__name__}:{value}")
+        elif isinstance(value, datetime | date):
+            out.append(f"date:{value.isoformat()}")
+        elif isinstance(value, list | tuple):
+            out.append(f"[{len(value)}")
+            for item in value:
+                self._walk(item, out, inside_node)
+            out.append("]")
+        elif isinstance(value, Mapping):
+            out.append(f"{{{len(value)}")
+            for key in sorted(value, key=str):
+                out.append(f"k:{key}")
+                self._walk(value[key], out, inside_node)
+            out.append("}")
+        elif isinstance(value, set | frozenset):
+            out.append("set:" + json.dumps(sorted(self.describe(v) for v in value)))
+        elif hasattr(value, "_content") and hasattr(value, "metadata"):
+            out.append(self._content(value))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            self._dataclass(value, out, inside_node)
+        elif _is_url_wrapper(value):
+            out.append(f"{type(value).__name__}:{value.name}:{value.url}")
+        elif callable(value) and hasattr(value, "__qualname__"):
+            # Template helpers (functions, classes): their code is part of the build's code.
+            out.append(f"fn:{getattr(value, '__module__', '')}.{value.__qualname__}")
+        else:
+            raise Unstable(type(value).__name__)
+
+    def _dataclass(self, value: Any, out: list[str], inside_node: bool) -> None:
+        is_node = isinstance(value, self.archive_nodes)
+        out.append(f"<{type(value).__name__}")
+        for name, field_value in vars(value).items():
+            out.append(f"f:{name}")
+            if is_node and inside_node and not _is_scalar(field_value):
+                # A linked entity or speaker: what a page shows of it is its name, label, URL
+                # and counts, never its own articles or links.
+                out.append(f"len:{len(field_value)}" if hasattr(field_value, "__len__") else "-")
+            else:
+                self._walk(field_value, out, inside_node or is_node)
+        out.append(">")
+
+    def _content(self, content: Any) -> str:
+        """A Pelican article or page, by everything a template could show of it."""
+        known = self._contents.get(id(content))
+        if known is None:
+            digest = hashlib.sha256()
+            parts: list[str] = []
+            for name in ("source_path", "url", "save_as", "title", "locale_date", "status"):
+                self._walk(getattr(content, name, None), parts, inside_node=True)
+            self._walk(dict(content.metadata), parts, inside_node=True)
+            self._walk(getattr(content, "gloss", None), parts, inside_node=True)
+            digest.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+            digest.update(b"\0" + (content._content or "").encode("utf-8", "surrogatepass"))
+            known = self._contents[id(content)] = f"content:{digest.hexdigest()}"
+        return known
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, bool | int | float | str | date)
+
+
+def _is_url_wrapper(value: Any) -> bool:
+    return hasattr(value, "slug") and hasattr(value, "name") and hasattr(value, "url")
+
+
+def settings_digest(settings: Mapping[str, Any]) -> str:
+    """A hash of the settings that have a stable description (most do; the others are
+    objects such as Jinja's bytecode cache, which shape no page)."""
+    digester = Digester()
+    digest = hashlib.sha256()
+    for key in sorted(settings):
+        try:
+            text = digester.describe(settings[key])
+        except Unstable:
+            continue
+        digest.update(f"\0{key}\0{text}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class PageCache:
+    """The keys of the pages written by the last build into one output folder.
+
+    Stored as one JSON file in ``directory`` (None: no caching, every page is rendered).
+    """
+
+    def __init__(self, directory: Path | None, output_path: str, site_key: str):
+        self.site_key = site_key
+        self.path: Path | None = None
+        self.previous: dict[str, str] = {}
+        self.current: dict[str, str] = {}
+        self.skipped = 0
+        if directory is None:
+            return
+        output = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:16]
+        self.path = directory / f"pages-{output}.json"
+        try:
+            loaded = json.loads(self.path.read_text("utf-8"))
+            if isinstance(loaded, dict):
+                self.previous = {str(k): str(v) for k, v in loaded.items()}
+        except (OSError, ValueError):
+            pass
+
+    def key(
+        self,
+        save_as: str,
+        tree: TemplateTree,
+        page: Mapping[str, Any],
+        site: Mapping[str, Any],
+        digester: Digester,
+    ) -> str | None:
+        """The page's key, or None when it must be rendered whatever happened before."""
+        if self.path is None or tree.names & WHOLE_ARCHIVE_NAMES:
+            return None
+        digest = hashlib.sha256(f"{self.site_key}\0{tree.digest}\0{save_as}".encode())
+        for name in sorted(tree.names):
+            try:
+                if name in page:
+                    text = digester.describe(page[name])
+                else:
+                    text = digester.site_value(name, site.get(name))
+            except Unstable as unstable:
+                logger.debug("%s: %r has no stable description (%s)", save_as, name, unstable)
+                return None
+            digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def unchanged(self, save_as: str, key: str | None, output_file: str) -> bool:
+        """Whether the page can be left as the last build wrote it (and remember its key)."""
+        if key is None:
+            return False
+        self.current[save_as] = key
+        return self.previous.get(save_as) == key and os.path.isfile(output_file)
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(self.current, out, sort_keys=True)
+            os.replace(tmp, self.path)
+        except OSError as error:  # a read-only cache only costs speed
+            logger.debug("page cache not written: %s", error)
