@@ -17,6 +17,7 @@ Run alone: ``python -m bench site`` (``GLOSS_BENCH_ARTICLES`` sets N, default 10
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import shutil
@@ -90,6 +91,10 @@ def snapshot(folder: Path) -> Path:
     )
     shutil.copytree(ROOT / "theme", code / "theme")
     shutil.copy(ROOT / "pelicanconf.py", code / "pelicanconf.py")
+    # Byte-compiled like an installed package (pip compiles what it installs, and Pelican's own
+    # modules are compiled): with PYTHONDONTWRITEBYTECODE set, every Gloss build would compile
+    # the plugin's modules from source while plain Pelican never does.
+    compileall.compile_dir(code / "plugins", quiet=1)
     return code
 
 
