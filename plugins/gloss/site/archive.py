@@ -375,7 +375,9 @@ class GlossArchiveGenerator(Generator):
         if self.pages is None or not isinstance(writer, UnchangedFilesWriter):
             return False
         if template not in self._trees:
-            self._trees[template] = template_tree(self.env, self.get_template(template).name)
+            self._trees[template] = template_tree(
+                self.env, self.get_template(template).name, self.pages.templates
+            )
         tree = self._trees[template]
         if tree is None:
             return False

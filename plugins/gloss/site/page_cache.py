@@ -40,6 +40,8 @@ from jinja2 import Environment, TemplateNotFound, meta
 
 logger = logging.getLogger(__name__)
 
+CACHE_FORMAT = 2  # of the stored JSON file
+
 # Template variables that stand for the whole archive: pages reading them are always rendered.
 WHOLE_ARCHIVE_NAMES = frozenset({"archive", "gloss_archive"})
 
@@ -56,9 +58,16 @@ class TemplateTree:
     names: frozenset[str]
 
 
-def template_tree(env: Environment, name: str) -> TemplateTree | None:
+def template_tree(
+    env: Environment, name: str, parsed_before: dict[str, Any] | None = None
+) -> TemplateTree | None:
     """The tree of templates under ``name``; None if a template is named at render time
-    (``{% include some_variable %}``): then nothing can be known about its inputs."""
+    (``{% include some_variable %}``): then nothing can be known about its inputs.
+
+    ``parsed_before`` maps a hash of a template's source to what parsing it found (names
+    read, templates used); it saves parsing unchanged templates again, and is filled in.
+    """
+    parsed_before = {} if parsed_before is None else parsed_before
     digest = hashlib.sha256()
     names: set[str] = set()
     todo, seen = [name], set()
@@ -71,10 +80,17 @@ def template_tree(env: Environment, name: str) -> TemplateTree | None:
             source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
         except TemplateNotFound:
             return None
-        digest.update(f"\0{current}\0{source}".encode())
-        parsed = env.parse(source)
-        names |= meta.find_undeclared_variables(parsed)
-        for referenced in meta.find_referenced_templates(parsed):
+        source_key = hashlib.sha256(source.encode()).hexdigest()
+        digest.update(f"\0{current}\0{source_key}".encode())
+        found = parsed_before.get(source_key)
+        if not isinstance(found, dict):
+            parsed = env.parse(source)
+            found = parsed_before[source_key] = {
+                "names": sorted(meta.find_undeclared_variables(parsed)),
+                "templates": list(meta.find_referenced_templates(parsed)),
+            }
+        names.update(found["names"])
+        for referenced in found["templates"]:
             if referenced is None:
                 return None
             todo.append(referenced)
@@ -211,6 +227,7 @@ class PageCache:
         self.path: Path | None = None
         self.previous: dict[str, str] = {}
         self.current: dict[str, str] = {}
+        self.templates: dict[str, Any] = {}  # see template_tree's ``parsed_before``
         self.skipped = 0
         if directory is None:
             return
@@ -218,10 +235,11 @@ class PageCache:
         self.path = directory / f"pages-{output}.json"
         try:
             loaded = json.loads(self.path.read_text("utf-8"))
-            if isinstance(loaded, dict):
-                self.previous = {str(k): str(v) for k, v in loaded.items()}
-        except (OSError, ValueError):
-            pass
+            if isinstance(loaded, dict) and loaded.get("format") == CACHE_FORMAT:
+                self.previous = {str(k): str(v) for k, v in loaded["pages"].items()}
+                self.templates = dict(loaded["templates"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # no cache, or an unreadable one: every page is rendered
 
     def key(
         self,
@@ -261,7 +279,12 @@ class PageCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(self.current, out, sort_keys=True)
+                stored = {
+                    "format": CACHE_FORMAT,
+                    "pages": self.current,
+                    "templates": self.templates,
+                }
+                json.dump(stored, out, sort_keys=True)
             os.replace(tmp, self.path)
         except OSError as error:  # a read-only cache only costs speed
             logger.debug("page cache not written: %s", error)

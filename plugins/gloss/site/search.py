@@ -387,6 +387,22 @@ def _is_wikinews(article: Any) -> bool:
     return "wikinews.org" in source
 
 
+def write_if_changed(path: str, text: str) -> None:
+    """Write ``text`` unless the file holds it already (reading costs far less than writing,
+    and a warm build then leaves the search files untouched)."""
+    data = text.encode("utf-8")
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as existing:
+                if existing.read() == data:
+                    return
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "wb") as out:
+        out.write(data)
+
+
 class SearchGenerator(Generator):
     """Writes ``search-index.js`` and renders the ``search`` template to ``search.html``.
 
@@ -414,13 +430,9 @@ class SearchGenerator(Generator):
             index["textdir"] = text_dir + "/"
             for doc in documents:
                 path = os.path.join(self.output_path, text_dir, text_script_path(doc.url))
-                os.makedirs(os.path.dirname(path), exist_ok=True)
-                with open(path, "w", encoding="utf-8") as out:
-                    out.write(text_script(doc.url, doc.text))
+                write_if_changed(path, text_script(doc.url, doc.text))
         index_path = os.path.join(self.output_path, self._setting("GLOSS_SEARCH_INDEX_SAVE_AS"))
-        os.makedirs(os.path.dirname(index_path) or ".", exist_ok=True)
-        with open(index_path, "w", encoding="utf-8") as out:
-            out.write(index_script(index))
+        write_if_changed(index_path, index_script(index))
 
         save_as = self._setting("GLOSS_SEARCH_SAVE_AS")
         writer.write_file(
