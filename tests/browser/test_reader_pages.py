@@ -1,0 +1,100 @@
+"""Pages a reader reaches from the header (archive, entities, speakers, claims, provenance):
+undated posts shown as undated, counts in good English, long lists folded, nothing wider
+than a phone."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+UNDATED_TITLE = "Island ferry service changes its winter timetable"
+PLACEHOLDER_YEAR = "1970"  # gloss.site.undated's placeholder date: never shown as a date
+
+
+def reader_pages(site: Path, seed_article: Path) -> list[Path]:
+    pages = [site / "index.html", site / "archives.html", seed_article]
+    pages += sorted(seed_article.parent.glob("provenance/index.html"))
+    for listing in ("entities", "speakers", "claims"):
+        pages += sorted((site / listing).glob("index.html"))
+    for kind in ("entity", "speaker"):
+        pages += sorted((site / kind).glob("*/index.html"))[:3]
+    pages += sorted(site.glob("[0-9][0-9][0-9][0-9]/index.html"))
+    return pages
+
+
+def test_archive_files_undated_posts_under_undated_not_the_placeholder_year(page, site):
+    page.goto((site / "archives.html").as_uri())
+    undated = page.locator("#gl-undated").locator("xpath=..")
+    assert UNDATED_TITLE in undated.inner_text()
+    assert "Undated" in undated.locator("li", has_text=UNDATED_TITLE).inner_text()
+    assert PLACEHOLDER_YEAR not in page.locator("main").inner_text()
+    # The list of years links to the undated section too.
+    assert page.locator('nav a[href="#gl-undated"]').count() == 1
+
+
+def test_period_archive_of_undated_posts_is_titled_undated(page, site):
+    placeholder = site / PLACEHOLDER_YEAR / "index.html"
+    if not placeholder.exists():
+        pytest.skip("the year archive of the placeholder date is not written")
+    page.goto(placeholder.as_uri())
+    main = page.locator("main").inner_text()
+    assert page.locator("h1").inner_text() == "Undated articles"
+    assert UNDATED_TITLE in main and PLACEHOLDER_YEAR not in main
+
+
+def test_counts_are_in_good_english(page, site):
+    page.goto((site / "entities" / "index.html").as_uri())
+    text = page.locator("main").inner_text()
+    assert re.search(r"\b1 mention in 1 article\b", text)
+    assert not re.search(r"\b1 (mentions|articles)\b", text)
+
+
+def test_entity_page_says_what_the_entity_is_and_folds_long_mention_lists(page, site):
+    pages = sorted((site / "entity").glob("*/index.html"))
+    folded = None
+    for path in pages:
+        page.goto(path.as_uri())
+        summary = page.locator(".gl-entity__summary")
+        assert summary.count() == 1, path
+        label = page.locator(".gl-entity__label").inner_text().strip()
+        assert summary.inner_text().lower().startswith(label.lower()), path
+        if page.locator("details.gl-kwic__more").count():
+            folded = path
+            break
+    assert folded, "no entity has more than three mentions in one article"
+    more = page.locator("details.gl-kwic__more").first
+    hidden_line = more.locator(".gl-kwic__line").first
+    assert not hidden_line.is_visible()
+    more.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert hidden_line.is_visible()
+
+
+def test_claims_index_dates_each_article_and_its_jump_links_resolve(page, site):
+    page.goto((site / "claims" / "index.html").as_uri())
+    sections = page.locator(".gl-claims-article")
+    assert sections.count() > 0
+    for i in range(sections.count()):
+        meta = sections.nth(i).locator(".gl-claims-article__meta").inner_text()
+        assert re.search(r"\b\d+ claims?$", meta), meta
+        assert PLACEHOLDER_YEAR not in meta
+    for href in page.eval_on_selector_all(
+        ".gl-claims-toc a", "els => els.map(e => e.getAttribute('href'))"
+    ):
+        assert page.locator(href).count() == 1, href
+
+
+def test_no_page_is_wider_than_a_phone(browser, site, seed_article):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    try:
+        for path in reader_pages(site, seed_article):
+            phone.goto(path.as_uri())
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{path.relative_to(site)} is {width}px wide on a 390px screen"
+    finally:
+        context.close()
