@@ -324,3 +324,20 @@ def test_quoted_subject_of_a_reported_clause(annotator):
     [inner] = [c for c in claims if c["cue"]["lemma"] == "say"]
     assert inner["content"]["text"] == '"three gunmen" were killed in a firefight on Monday night'
     assert inner["mode"] == "mixed"
+
+
+def test_found_it_adjective_is_no_claim(annotator):
+    text = "Brian Carroll found it curious he was called a socialist in one publication."
+    assert claims_of(annotator, text) == []
+
+
+def test_colon_then_a_quotation_with_its_own_attribution(annotator):
+    text = (
+        "Following the vote, a State Department spokesperson, Morgan Ortagus, indicated the "
+        'United States was disappointed by the decision: "While we await clarification," '
+        'she said, "we urge Iraqi leaders to reconsider."'
+    )
+    claims = claims_of(annotator, text)
+    quote = claim_with(claims, "While we await clarification")
+    assert quote["cue"]["text"] == "said"
+    assert all(c["speaker"]["name"] == "Morgan Ortagus" for c in claims)

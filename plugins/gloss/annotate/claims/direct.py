@@ -130,6 +130,10 @@ def _attribution_before(article: Article, segment: QuoteSegment, used: set[int])
     return cue
 
 
+def _after_colon(article: Article, segment: QuoteSegment) -> bool:
+    return article.text[: segment.open].rstrip().endswith(":")
+
+
 def _subject_of_what_follows(article: Article, segment: QuoteSegment) -> bool:
     if segment.close is None:
         return False
@@ -182,6 +186,13 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
             continue
         if not _starts_sentence(article, chain[0].open):
             before = _attribution_before(article, chain[0], used_cues)
+            if before is not None and before.i > 0 and _after_colon(article, chain[0]):
+                # 'indicated C: "A," he said, "B"': the quotation's own attribution wins.
+                after = next(
+                    (a for seg in chain if (a := _attribution_after(article, seg, used_cues))),
+                    None,
+                )
+                before = after or before
             if before is None and pending and _joined_by_and(article, pending[-1][0][-1], chain[0]):
                 # "said "A" and "B"": a second quotation of the same cue, a claim of its own.
                 pending.append((chain, pending[-1][1]))

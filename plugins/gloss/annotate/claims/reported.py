@@ -270,6 +270,10 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     stray_subject = _object_as_subject(token, clause)
     if stray_subject is not None:
         first = stray_subject.left_edge
+    elif clause.pos_ not in ("VERB", "AUX") or not (_has_subject(clause) or _is_finite(clause)):
+        # "found it curious" (a verbless small clause), "found the plan to be ...": an
+        # object and its complement, no reported clause.
+        return _NOT_A_STATEMENT
     if first.i > token.i + 1 and article.doc[first.i - 1].text in QUOTE_MARKS:
         first = article.doc[first.i - 1]  # 'said "three terrorists" were killed'
     if first.i < token.i:
@@ -285,6 +289,12 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     last = _reported_continuation(token, last, article.lexicon)
     last = article.doc[min(last.i, article.sentence(token).end - 1)]
     return trim(article.text, *span_of(first, last))
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in verb.children
+    )
 
 
 def _colon_between(first_end: Any, later: Any) -> bool:
