@@ -98,3 +98,43 @@ def test_no_page_is_wider_than_a_phone(browser, site, seed_article):
             assert width <= 390, f"{path.relative_to(site)} is {width}px wide on a 390px screen"
     finally:
         context.close()
+
+
+ARCHIVE_TEXT = {
+    "index.html": [".gl-card__meta", ".gl-search-box__go", ".gl-nav a"],
+    "archives.html": [".gl-archive-list time", ".gl-archive-list .gl-undated", ".gl-note"],
+    "entities/index.html": [".gl-count", ".gl-entity-link"],
+    "speakers/index.html": [".gl-badge"],
+    "claims/index.html": [".gl-claims-article__meta", ".gl-claim-list__source a", ".gl-badge"],
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_archive_pages_text_contrast_meets_wcag_aa(browser, site, scheme):
+    from test_theme_in_browser import CONTRAST_JS
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for relative, selectors in ARCHIVE_TEXT.items():
+            page.goto((site / relative).as_uri())
+            for selector in selectors:
+                ratios = page.evaluate(CONTRAST_JS, selector)
+                assert ratios, f"nothing matches {selector} on {relative}"
+                assert min(ratios) >= 4.5, f"{relative} {selector}: {min(ratios):.2f} ({scheme})"
+    finally:
+        context.close()
+
+
+def test_entity_page_text_contrast_meets_wcag_aa(browser, site):
+    from test_theme_in_browser import CONTRAST_JS
+
+    entity = sorted((site / "entity").glob("*/index.html"))[0]
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(entity.as_uri())
+        for selector in (".gl-entity__label", ".gl-entity__summary", ".gl-entity-article__meta"):
+            ratios = page.evaluate(CONTRAST_JS, selector)
+            assert ratios and min(ratios) >= 4.5, f"{selector}: {ratios} ({scheme})"
+        context.close()
