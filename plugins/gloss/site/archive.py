@@ -34,6 +34,7 @@ from gloss.site.page_cache import (
     Digester,
     PageCache,
     TemplateTree,
+    code_digest,
     settings_digest,
     template_tree,
 )
@@ -294,8 +295,15 @@ def _describe_claim(digester: Digester, ac: ArchiveClaim) -> str:
     )
 
 
-def _entity_link(entity: ArchiveEntity) -> str:
-    """What a page shows of an entity it links to."""
+def _entity_link(digester: Digester, entity: ArchiveEntity) -> str:
+    """What a page shows of an entity it links to (computed once per entity and build)."""
+    known = digester.memo.get(("link", entity.id))
+    if known is None:
+        known = digester.memo[("link", entity.id)] = _entity_link_text(entity)
+    return known
+
+
+def _entity_link_text(entity: ArchiveEntity) -> str:
     return "\x1d".join(
         [entity.id, entity.name, entity.label, entity.url, str(entity.mention_count)]
         + [str(len(entity.articles)), str(len(entity.claims)), str(entity.speaker_url)]
@@ -306,11 +314,11 @@ def _entity_link(entity: ArchiveEntity) -> str:
 def _describe_entity(digester: Digester, entity: ArchiveEntity) -> str:
     return "\x1e".join(
         [
-            "entity:" + _entity_link(entity),
+            "entity:" + _entity_link(digester, entity),
             "\x1c".join(entity.forms),
             *(_describe_mentions(digester, ea) for ea in entity.articles),
             *(_describe_claim(digester, ac) for ac in entity.claims),
-            *(f"{_entity_link(other)}\x1c{n}" for other, n in entity.cooccurring),
+            *(f"{_entity_link(digester, other)}\x1c{n}" for other, n in entity.cooccurring),
         ]
     )
 
@@ -319,7 +327,7 @@ def _describe_speaker(digester: Digester, speaker: ArchiveSpeaker) -> str:
     return "\x1e".join(
         [
             f"speaker:{speaker.key}\x1d{speaker.name}\x1d{speaker.kind}\x1d{speaker.url}",
-            _entity_link(speaker.entity) if speaker.entity else "-",
+            _entity_link(digester, speaker.entity) if speaker.entity else "-",
             *(_describe_claim(digester, ac) for ac in speaker.claims),
         ]
     )
@@ -439,10 +447,24 @@ class GlossArchiveGenerator(Generator):
             entity_id: (f"{siteurl}/{url}" if siteurl else url)
             for entity_id, url in build.entity_urls.items()
         }
+        # An article's exports are made from its record, text and fields and the entity URLs;
+        # when none of these changed since the last build into this folder, they are kept.
+        exports_code = code_digest("exports", "annotation")
+        urls_key = self.pages.data_key(entity_urls) if self.pages else ""
         for item in sorted(archive.contents, key=lambda c: c.info.slug):
             data_url, jsonld_url = item.gloss.data_url, item.gloss.jsonld_url
             if not data_url or not jsonld_url:
                 continue
+            if self.pages is not None:
+                key = self.pages.data_key(
+                    exports_code, urls_key, siteurl, item.record, item.text, repr(item.info)
+                )
+                kept = [
+                    self.pages.unchanged(path, key, os.path.join(self.output_path, path))
+                    for path in (data_url, jsonld_url)
+                ]
+                if all(kept):
+                    continue
             self._write_data(data_url, dumps(article_json(item.record, item.text, item.info)))
             collection = f"{siteurl}/{jsonld_url}" if siteurl else jsonld_url
             annotations = web_annotations(

@@ -111,6 +111,7 @@ class Digester:
         self.describers = dict(describers or {})
         self._contents: dict[int, str] = {}  # Pelican content objects, by id, for this build
         self._site_values: dict[str, tuple[Any, str]] = {}
+        self.memo: dict[Any, str] = {}  # for describers: descriptions reused within a build
 
     def describe(self, value: Any) -> str:
         parts: list[str] = []
@@ -167,6 +168,14 @@ class Digester:
 
     def _dataclass(self, value: Any, out: list[str], inside_node: bool) -> None:
         is_node = isinstance(value, self.archive_nodes)
+        if not is_node:
+            # A record of plain data (an article's entity and claim views) is described by its
+            # generated repr, far faster than walking it; a repr naming an object by its
+            # address would change on every build, so such a record is walked instead.
+            text = repr(value)
+            if " at 0x" not in text:
+                out.append(text)
+                return
         out.append(f"<{type(value).__name__}")
         for name, field_value in vars(value).items():
             out.append(f"f:{name}")
@@ -202,6 +211,16 @@ def _is_url_wrapper(value: Any) -> bool:
     return hasattr(value, "slug") and hasattr(value, "name") and hasattr(value, "url")
 
 
+def code_digest(*modules: str) -> str:
+    """A hash of the source of the named ``gloss.site`` modules: files they make are made
+    again when their code changes."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update((here / f"{module}.py").read_bytes())
+    return digest.hexdigest()
+
+
 def settings_digest(settings: Mapping[str, Any]) -> str:
     """A hash of the settings that have a stable description (most do; the others are
     objects such as Jinja's bytecode cache, which shape no page)."""
@@ -222,7 +241,9 @@ class PageCache:
     Stored as one JSON file in ``directory`` (None: no caching, every page is rendered).
     """
 
-    def __init__(self, directory: Path | None, output_path: str, site_key: str):
+    def __init__(
+        self, directory: Path | None, output_path: str, site_key: str, name: str = "pages"
+    ):
         self.site_key = site_key
         self.path: Path | None = None
         self.previous: dict[str, str] = {}
@@ -232,7 +253,7 @@ class PageCache:
         if directory is None:
             return
         output = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:16]
-        self.path = directory / f"pages-{output}.json"
+        self.path = directory / f"{name}-{output}.json"
         try:
             loaded = json.loads(self.path.read_text("utf-8"))
             if isinstance(loaded, dict) and loaded.get("format") == CACHE_FORMAT:
@@ -263,6 +284,15 @@ class PageCache:
                 logger.debug("%s: %r has no stable description (%s)", save_as, name, unstable)
                 return None
             digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def data_key(self, *parts: Any) -> str:
+        """A key for a file made by code rather than a template (an export, the search
+        index): a hash of the site's key and of ``parts`` (plain data, JSON-serializable)."""
+        digest = hashlib.sha256(self.site_key.encode())
+        for part in parts:
+            text = part if isinstance(part, str) else json.dumps(part, sort_keys=True, default=str)
+            digest.update(b"\0" + text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def unchanged(self, save_as: str, key: str | None, output_file: str) -> bool:

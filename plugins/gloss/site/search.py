@@ -45,7 +45,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from importlib import resources
 from typing import Any
@@ -53,6 +53,9 @@ from typing import Any
 from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
+
+from gloss.site.annotation import BUILD_KEY, GlossBuild
+from gloss.site.page_cache import PageCache, code_digest
 
 INDEX_VERSION = 3
 # Words per block of "terms" (and posting lists per block of "post").
@@ -420,19 +423,49 @@ class SearchGenerator(Generator):
         self.context["GLOSS_SEARCH_INDEX_SAVE_AS"] = self._setting("GLOSS_SEARCH_INDEX_SAVE_AS")
         self.context["GLOSS_SEARCH_URL"] = self._setting("GLOSS_SEARCH_SAVE_AS")
 
+    def _write_index(self, documents: list[SearchDocument]) -> None:
+        """The index and the text files; kept as they are when the documents, the settings
+        and this code are those of the last build into this output folder."""
+        lead_chars = int(self._setting("GLOSS_SEARCH_LEAD_CHARS"))
+        text_dir = str(self._setting("GLOSS_SEARCH_TEXT_DIR") or "").strip("/")
+        index_save_as = self._setting("GLOSS_SEARCH_INDEX_SAVE_AS")
+        index_path = os.path.join(self.output_path, index_save_as)
+        text_paths = [
+            os.path.join(self.output_path, text_dir, text_script_path(doc.url))
+            for doc in documents
+            if text_dir
+        ]
+        build = self.context.get(BUILD_KEY)
+        cache = None
+        if isinstance(build, GlossBuild):
+            cache = PageCache(
+                build.settings.cache_path / "site",
+                self.output_path,
+                code_digest("search"),
+                "search",
+            )
+            key = cache.data_key(
+                lead_chars, text_dir, sorted(load_stopwords()), [asdict(doc) for doc in documents]
+            )
+            if cache.unchanged(index_save_as, key, index_path) and all(
+                os.path.isfile(path) for path in text_paths
+            ):
+                cache.save()
+                return
+        index = build_index(documents, lead_chars=lead_chars)
+        if text_dir:
+            index["textdir"] = text_dir + "/"
+            for doc, path in zip(documents, text_paths, strict=True):
+                write_if_changed(path, text_script(doc.url, doc.text))
+        write_if_changed(index_path, index_script(index))
+        if cache is not None:
+            cache.save()
+
     def generate_output(self, writer: Any) -> None:
         # Newest first, so that among equally good matches the browser lists recent ones first.
         articles = sorted(self.context.get("articles") or [], key=lambda a: a.date, reverse=True)
         documents = [document_from_article(a) for a in articles]
-        index = build_index(documents, lead_chars=int(self._setting("GLOSS_SEARCH_LEAD_CHARS")))
-        text_dir = str(self._setting("GLOSS_SEARCH_TEXT_DIR") or "").strip("/")
-        if text_dir:
-            index["textdir"] = text_dir + "/"
-            for doc in documents:
-                path = os.path.join(self.output_path, text_dir, text_script_path(doc.url))
-                write_if_changed(path, text_script(doc.url, doc.text))
-        index_path = os.path.join(self.output_path, self._setting("GLOSS_SEARCH_INDEX_SAVE_AS"))
-        write_if_changed(index_path, index_script(index))
+        self._write_index(documents)
 
         save_as = self._setting("GLOSS_SEARCH_SAVE_AS")
         writer.write_file(
