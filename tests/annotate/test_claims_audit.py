@@ -341,3 +341,21 @@ def test_colon_then_a_quotation_with_its_own_attribution(annotator):
     quote = claim_with(claims, "While we await clarification")
     assert quote["cue"]["text"] == "said"
     assert all(c["speaker"]["name"] == "Morgan Ortagus" for c in claims)
+
+
+# --- title anaphors --------------------------------------------------------------------------
+
+
+def test_the_minister_is_the_minister_named_before(annotator):
+    text = (
+        "Emergencies Minister Yevgeny Zinichev visited the site on Monday. On Tuesday the "
+        "minister said six deaths were of children."
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Yevgeny Zinichev")
+
+
+def test_a_title_nobody_had_stays_unresolved(annotator):
+    text = "Anna Berg visited the site on Monday. The minister said six deaths were of children."
+    [claim] = claims_of(annotator, text)
+    assert claim["speaker"]["name"] != "Anna Berg"

@@ -42,6 +42,7 @@ class Lexicon:
     given_names: dict[str, str]  # lower-case given name -> "m" | "f"
     not_people: frozenset[str] = frozenset()  # unnamed sources that "he"/"she" cannot be
     question_verbs: frozenset[str] = frozenset()  # "asked": attributes a quote, no claim
+    titles: frozenset[str] = frozenset()  # "the minister said": the person with that title
 
     def vague_name(self, modifier: str, head: str, lemma: str) -> str | None:
         """The vague-source name for a head noun (with the word before it), or None."""
@@ -133,4 +134,5 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
         given_names=given_names,
         not_people=frozenset(str(w).lower() for w in sources.get("not_people") or []),
         question_verbs=frozenset(str(w).lower() for w in cues.get("questions") or []),
+        titles=frozenset(str(w).lower() for w in sources.get("titles") or []),
     )

@@ -9,6 +9,7 @@ best antecedent is usually the speaker of the claim just before.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -280,8 +281,35 @@ def _vague_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | N
     )
 
 
+def _title_anaphor(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "the minister said", "The President insists": the person named last before with that
+    title beside the name (within a few words), when there is one."""
+    word = head.lower_
+    if word not in lexicon.titles or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ):
+        return None
+    if any(c.dep_ in ("compound", "appos", "flat") and c.pos_ == "PROPN" for c in head.children):
+        return None  # "the minister, Jane Doe," / "the President Joe Biden": a name is given
+    text = index.text
+    for m_start, m_end, entity in index.before(head.idx, max(0, head.idx - 2 * ANAPHOR_REACH)):
+        if entity.label != "PERSON" or m_end > head.idx:
+            continue
+        around = text[max(0, m_start - TITLE_REACH) : m_end + TITLE_REACH].lower()
+        if re.search(rf"\b{re.escape(word)}\b", around):
+            start, end = _token_span(head)
+            return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
+    return None
+
+
+# How far (in characters) from a name its title may stand ("Gáspár Maróth, the Hungarian
+# Government commissioner"; "Emergencies Minister Yevgeny Zinichev").
+TITLE_REACH = 45
+
+
 _SOURCE_RULES = (
     _pronoun,
+    _title_anaphor,
     _mentioned_name,
     _surname,
     _apposition,
