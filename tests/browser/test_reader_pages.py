@@ -138,3 +138,26 @@ def test_entity_page_text_contrast_meets_wcag_aa(browser, site):
             ratios = page.evaluate(CONTRAST_JS, selector)
             assert ratios and min(ratios) >= 4.5, f"{selector}: {ratios} ({scheme})"
         context.close()
+
+
+def test_speaker_page_groups_claims_under_their_dated_article(page, site):
+    pages = sorted((site / "speaker").glob("*/index.html"))
+    assert pages
+    for path in pages:
+        page.goto(path.as_uri())
+        claims = page.locator(".gl-claim-list__item")
+        in_sections = page.locator(".gl-speaker-article .gl-claim-list__item")
+        assert claims.count() == in_sections.count() > 0, path
+        sections = page.locator(".gl-speaker-article")
+        for i in range(sections.count()):
+            section = sections.nth(i)
+            title = section.locator(".gl-speaker-article__title a")
+            assert title.count() == 1
+            meta = section.locator(".gl-speaker-article__meta").inner_text()
+            assert re.search(r"\b\d{4}\b|Undated", meta) and PLACEHOLDER_YEAR not in meta, meta
+            # Every claim links into the article named by its section's heading.
+            article_href = title.get_attribute("href")
+            for href in section.locator(".gl-claim-list__source a").evaluate_all(
+                "els => els.map(e => e.getAttribute('href'))"
+            ):
+                assert href.split("#")[0] == article_href, (path, href)
