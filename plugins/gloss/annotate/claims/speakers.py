@@ -295,8 +295,10 @@ def _title_anaphor(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | 
     for m_start, m_end, entity in index.before(head.idx, max(0, head.idx - 2 * ANAPHOR_REACH)):
         if entity.label != "PERSON" or m_end > head.idx:
             continue
-        around = text[max(0, m_start - TITLE_REACH) : m_end + TITLE_REACH].lower()
-        if re.search(rf"\b{re.escape(word)}\b", around):
+        # The title stands in the name's own sentence, before or just after it.
+        before = re.split(r"[.!?]\s", text[max(0, m_start - TITLE_REACH) : m_start])[-1]
+        after = re.split(r"[.!?]\s", text[m_end : min(m_end + TITLE_REACH, head.idx)])[0]
+        if re.search(rf"\b{re.escape(word)}\b", f"{before} {after}".lower()):
             start, end = _token_span(head)
             return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
     return None
