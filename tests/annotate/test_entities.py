@@ -458,3 +458,16 @@ def test_a_class_noun_before_a_name_decides_its_kind(annotate):
     assert orchid is None or orchid["label"] == "ORG"
     smith = entity_at(record, text, "Smith")
     assert smith is None or smith["label"] == "PERSON"  # subject of "founded": no apposition
+
+
+def test_office_of_place_then_person_is_split(annotate):
+    text = (
+        'Current Prime Minister of Nepal Ravi Sharma wrote, "India grieves." Sharma spoke '
+        "later. She ran for District Attorney of San Bernardino County."
+    )
+    record = annotate(text)
+    sharma = entity_at(record, text, "Ravi Sharma")
+    assert sharma is not None and sharma["name"] == "Ravi Sharma" and sharma["label"] == "PERSON"
+    nepal = entity_at(record, text, "Nepal")
+    assert nepal is not None and nepal["name"] == "Nepal" and nepal["label"] == "GPE"
+    assert "San Bernardino County" in names(record)

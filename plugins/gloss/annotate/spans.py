@@ -440,7 +440,29 @@ def _split_person_of_body(
     return [(person, "PERSON"), (body, body_label)]
 
 
-def _split_inner_title(tokens: list[Any], label: str) -> list[tuple[list[Any], str | None]]:
+def _split_office_place_person(
+    doc: Any, tokens: list[Any], label: str | None
+) -> list[tuple[list[Any], str | None]]:
+    """Cut "<place> <Given> <Family>" after "<title> of" ("Prime Minister of India Jane
+    Roe" tagged as one name): the last two words are the office holder, the rest the place."""
+    rules = span_rules()
+    if label not in ("ORG", "GPE", "PERSON") or len(tokens) < 3 or tokens[0].i < 2:
+        return [(tokens, label)]
+    of, title = doc[tokens[0].i - 1], doc[tokens[0].i - 2]
+    if of.lower_ != "of" or title.lower_ not in rules.titles:
+        return [(tokens, label)]
+    place, person = tokens[:-2], tokens[-2:]
+    if not all(t.tag_ == "NNP" and t.is_title and t.is_alpha for t in tokens):
+        return [(tokens, label)]
+    if any(t.lower_ in rules.titles or t.lower_ in rules.name_particles for t in tokens):
+        return [(tokens, label)]
+    last_word, before_particle = head_nouns()
+    if any(t.lower_ in last_word or t.lower_ in before_particle for t in tokens):
+        return [(tokens, label)]  # "District Attorney of San Bernardino County"
+    return [(place, "GPE"), (person, "PERSON")]
+
+
+def _split_inner_title(tokens: list[Any], label: str | None) -> list[tuple[list[Any], str | None]]:
     """Cut "<place or body> <title> <name>" in two: "United States Representative Jane Roe"
     gives [United States] (a place before an elected office, else an organisation) and [Representative Jane Roe] (a
     person, its title stripped later). Names whose last words make an institution ("Prime
@@ -571,17 +593,28 @@ def _affiliation_acronyms(
     return out
 
 
+def _split_name(
+    doc: Any, tokens: list[Any], label: str | None
+) -> list[tuple[list[Any], str | None]]:
+    """A model span cut where it holds two names: a title inside it, "<person> of <body>",
+    "<title> of <place> <person>"."""
+    out: list[tuple[list[Any], str | None]] = []
+    for part, part_label in _split_office_place_person(doc, tokens, label):
+        for titled, title_label in _split_inner_title(part, part_label):
+            out.extend(_split_person_of_body(titled, title_label))
+    return out
+
+
 def candidate_spans(doc: Any) -> list[Candidate]:
     """The model's name spans, cleaned; "Name (ACR)" gives two linked candidates."""
     bylines = byline_ranges(doc_text(doc))
     out: list[Candidate] = []
     for tokens, model_label in _model_spans(doc):
         for whole in _split_pieces(tokens):
-            for titled, title_label in _split_inner_title(whole, model_label):
-                for piece, label in _split_person_of_body(titled, title_label):
-                    c = candidate_from_tokens(doc, piece, label, bylines)
-                    if c is not None:
-                        out.append(c)
+            for piece, label in _split_name(doc, whole, model_label):
+                c = candidate_from_tokens(doc, piece, label, bylines)
+                if c is not None:
+                    out.append(c)
     out.extend(_affiliation_acronyms(doc, out, bylines))
     # The same character range can come out twice (split pieces): keep one.
     unique = {(c.start, c.end): c for c in out}
