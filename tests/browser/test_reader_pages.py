@@ -161,3 +161,17 @@ def test_speaker_page_groups_claims_under_their_dated_article(page, site):
                 "els => els.map(e => e.getAttribute('href'))"
             ):
                 assert href.split("#")[0] == article_href, (path, href)
+
+
+def test_search_results_write_dates_like_the_archive(page, site):
+    page.goto((site / "search.html").as_uri() + "?q=Putin")
+    date = page.locator(".gl-results .gl-result__date").first
+    assert date.get_attribute("datetime") == "2022-06-16"
+    assert date.inner_text() == "16 Jun 2022"
+
+
+def test_home_page_says_what_the_archive_is(page, site):
+    page.goto((site / "index.html").as_uri())
+    lede = page.locator("main .gl-lede")
+    assert re.match(r"\d+ articles?, newest first", lede.inner_text())
+    assert lede.locator("a").count() == 4

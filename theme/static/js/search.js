@@ -256,6 +256,14 @@
     return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
   }
 
+  // "2022-06-16" as "16 Jun 2022", the way the archive pages write dates; anything else as is.
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function readableDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m || +m[2] < 1 || +m[2] > 12) return iso;
+    return +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1];
+  }
+
   // One result as a list item; `compact` for the header box's quick results.
   function renderResult(result, siteurl, qwords, compact) {
     var li = el("li", "gl-result");
@@ -263,7 +271,7 @@
     link.href = join(siteurl, result.url);
     li.appendChild(link);
     if (result.date) {
-      var time = el("time", "gl-result__date", result.date);
+      var time = el("time", "gl-result__date", readableDate(result.date));
       time.setAttribute("datetime", result.date);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(time);
