@@ -359,3 +359,12 @@ def test_a_title_nobody_had_stays_unresolved(annotator):
     text = "Anna Berg visited the site on Monday. The minister said six deaths were of children."
     [claim] = claims_of(annotator, text)
     assert claim["speaker"]["name"] != "Anna Berg"
+
+
+def test_the_website_is_the_web_address_named_before(annotator):
+    text = (
+        "One news site, Znak.com, claims the explosion was terrorism. The website further "
+        "reported its anonymous source claimed a fourth offender escaped."
+    )
+    claim = claim_with(claims_of(annotator, text), "its anonymous source claimed")
+    assert speaker(claim) == ("named", "Znak.com")

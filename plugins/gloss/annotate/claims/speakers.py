@@ -240,7 +240,25 @@ def _description(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | No
     described = _described_entity(head, index)
     if described is None and head.lemma_.lower() in lexicon.anaphors:
         described = _referred_entity(head, index, lexicon.anaphors[head.lemma_.lower()])
+    if described is None and head.lemma_.lower() in ("website", "site"):
+        described = _referred_website(head, index)
     return described
+
+
+# An entity whose name is a web address ("Znak.com", "oe24.at").
+WEB_ADDRESS = re.compile(r"\w\.[a-z]{2,4}$")
+
+
+def _referred_website(head: Any, index: EntityIndex) -> Source | None:
+    """ "The website further reported" after "Znak.com reported": the web address named
+    last before."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    for _m_start, m_end, entity in index.before(head.idx, max(0, head.idx - ANAPHOR_REACH)):
+        if m_end <= head.idx and WEB_ADDRESS.search(entity.name):
+            start, end = _token_span(head)
+            return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
+    return None
 
 
 def _named_example(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
