@@ -471,3 +471,10 @@ def test_office_of_place_then_person_is_split(annotate):
     nepal = entity_at(record, text, "Nepal")
     assert nepal is not None and nepal["name"] == "Nepal" and nepal["label"] == "GPE"
     assert "San Bernardino County" in names(record)
+
+
+def test_a_name_ending_in_act_or_bill_is_a_law(annotate):
+    text = "Governor Jo Marr signed the Tarvos Clean Rivers Act on Monday in Tarvos."
+    record = annotate(text)
+    law = entity_at(record, text, "Clean Rivers Act")
+    assert law is not None and law["label"] == "LAW"
