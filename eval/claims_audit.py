@@ -6,8 +6,8 @@ and eval/heldout, every attribution a reader finds (see eval/claims_audit.md). T
 missed, what was extra (false) and which speakers were wrong, then the totals.
 
 Usage (from the project's root):  .venv/bin/python -m eval.claims_audit [-q] [--fresh]
---fresh scores eval/claims_audit_fresh.json instead (10 more articles, annotated before any
-fix was made for them).
+--fresh scores eval/claims_audit_fresh.json instead (articles annotated before any fix was
+made for them); --batch=N keeps one batch of it.
 """
 
 from __future__ import annotations
@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
     say = (lambda *a: None) if "-q" in args else print
     path = FRESH if "--fresh" in args else GOLD
     gold = {k: v for k, v in json.loads(path.read_text()).items() if not k.startswith("_")}
+    batches = [a.split("=", 1)[1] for a in args if a.startswith("--batch=")]
+    if batches:  # --batch=2: only the articles of that fresh batch
+        gold = {k: v for k, v in gold.items() if str(v.get("batch")) in batches}
     articles = {}
     for line in CORPUS.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
