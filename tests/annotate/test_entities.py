@@ -478,3 +478,29 @@ def test_a_name_ending_in_act_or_bill_is_a_law(annotate):
     record = annotate(text)
     law = entity_at(record, text, "Clean Rivers Act")
     assert law is not None and law["label"] == "LAW"
+
+
+def test_a_name_coordinated_with_places_or_persons_takes_their_kind(annotate):
+    from gloss.annotate.entities import Group, _align_coordinated_labels
+    from gloss.annotate.nlp import load_pipeline
+    from gloss.annotate.spans import Candidate
+
+    text = "Mummies were found in Cairo, Luxor and Tuna Marsh by the team."
+    doc = load_pipeline()(text)
+
+    def group(name: str, label: str) -> Group:
+        start = text.index(name)
+        tokens = tuple(name.split())
+        return Group([Candidate(start, start + len(name), name, label, tokens)])
+
+    cairo, luxor, tuna = group("Cairo", "GPE"), group("Luxor", "GPE"), group("Tuna Marsh", "PERSON")
+    _align_coordinated_labels(doc, [cairo, luxor, tuna])
+    assert tuna.label() == "GPE"
+    assert cairo.label() == "GPE"
+
+
+def test_an_organisation_beside_places_keeps_its_label(annotate):
+    text = "Shares of Microsoft rose in Germany, and Microsoft and Germany agreed on Monday."
+    record = annotate(text)
+    microsoft = entity_at(record, text, "Microsoft")
+    assert microsoft is not None and microsoft["label"] == "ORG"

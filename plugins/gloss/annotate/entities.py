@@ -438,11 +438,61 @@ def extract_entities(doc: Any) -> list[Entity]:
 
 def correct_labels_from_context(doc: Any, groups: list[Group]) -> None:
     """Relabel one-word names whose every mention's context contradicts the model
-    ("posted on Twitter" is no person); names with a full form or a title keep their vote."""
+    ("posted on Twitter" is no person); names with a full form or a title keep their vote.
+    Then names coordinated with names of one other kind take that kind."""
     for g in groups:
         if any(len(c.tokens) > 1 or c.person_evidence for c in g.members):
             continue
         g.context_label = context_label(doc, [(c.start, c.end) for c in g.members], g.label())
+    _align_coordinated_labels(doc, groups)
+
+
+def _has_label_evidence(g: Group) -> bool:
+    return any(
+        c.person_evidence or c.class_label is not None or head_noun_label(c.tokens) is not None
+        for c in g.members
+    )
+
+
+def _align_coordinated_labels(doc: Any, groups: list[Group]) -> None:
+    """ "children Brodie and Nolan" (Nolan tagged ORG), "in Saqqara and Tuna el-Gebel" (the
+    second tagged PERSON): a name whose every mention is coordinated only with names of one
+    other kind is of that kind, unless the text gives evidence for its own label. Only two
+    mistakes are corrected: a "place" or "organisation" beside persons is a person, a
+    "person" beside places is a place (an organisation beside places stays: "Microsoft and
+    Germany"); a name seen more than twice keeps the vote of its mentions."""
+    owner: dict[int, Group] = {}  # root token index of each mention -> its group
+    roots: dict[int, list[Any]] = {}
+    for g in groups:
+        for c in g.members:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None:
+                owner[span.root.i] = g
+                roots.setdefault(id(g), []).append(span.root)
+    for g in groups:
+        mentions = roots.get(id(g), [])
+        if not mentions or len(mentions) > 2 or _has_label_evidence(g):
+            continue
+        if g.full.looks_like_acronym():
+            continue
+        partner_labels: set[str] = set()
+        for root in mentions:
+            partners = [t for t in root.children if t.dep_ == "conj"]
+            if root.dep_ == "conj":
+                partners.append(root.head)
+            labels = {owner[t.i].label() for t in partners if t.i in owner and owner[t.i] is not g}
+            if not labels:
+                partner_labels = set()
+                break
+            partner_labels |= labels
+        if len(partner_labels) != 1:
+            continue
+        (other,) = partner_labels
+        own = g.label()
+        person_fix = other == "PERSON" and own in ("ORG", "GPE", "NORP")
+        place_fix = other in ("GPE", "LOC") and own == "PERSON"  # "Microsoft and Germany"
+        if person_fix or place_fix:
+            g.context_label = other
 
 
 def raw_entities(doc: Any) -> list[Entity]:
