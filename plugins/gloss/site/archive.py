@@ -9,6 +9,7 @@ through ``get_generators``) that owns every file Gloss writes besides the articl
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import posixpath
@@ -31,9 +32,11 @@ from gloss.site.exports import (
     web_annotations,
 )
 from gloss.site.page_cache import (
+    WHOLE_ARCHIVE_NAMES,
     Digester,
     PageCache,
     TemplateTree,
+    Unstable,
     code_digest,
     settings_digest,
     template_tree,
@@ -42,6 +45,9 @@ from gloss.site.views import ClaimView, entity_extras, label_name, label_plural
 from gloss.site.writer import UnchangedFilesWriter
 
 logger = logging.getLogger(__name__)
+
+# The templates of the pages this generator writes (their inputs make the build's page key).
+ARCHIVE_TEMPLATES = ("entity", "entities", "speaker", "speakers", "claims", "provenance")
 
 CONTEXT_CHARS = 90  # characters of text shown on each side of a mention in context
 
@@ -389,7 +395,9 @@ class GlossArchiveGenerator(Generator):
         tree = self._trees[template]
         if tree is None:
             return False
-        key = self.pages.key(save_as, tree, page, self.context, self.digester)
+        key = self.pages.stored_key(save_as)
+        if key is None:
+            key = self.pages.key(save_as, tree, page, self.context, self.digester)
         output_file = os.path.join(self.output_path, save_as)
         if not self.pages.unchanged(save_as, key, output_file):
             return False
@@ -407,6 +415,38 @@ class GlossArchiveGenerator(Generator):
             archive_nodes=(ArchiveEntity, ArchiveSpeaker), describers=DESCRIBERS
         )
         self._trees: dict[str, TemplateTree | None] = {}
+        self.pages.build = self._build_key()
+
+    def _build_key(self) -> str | None:
+        """A hash of everything the archive's pages and exports are made from: the settings,
+        the templates and the site-wide values they read, the code of the exports, and each
+        article (its description, record, text and fields) and provenance. None when
+        something has no stable description: then every page gets its own key."""
+        assert self.pages is not None and self.build is not None
+        digest = hashlib.sha256(self.pages.site_key.encode())
+        digest.update(code_digest("exports", "annotation").encode())
+        names: set[str] = set()
+        for template in ARCHIVE_TEMPLATES:
+            tree = template_tree(self.env, self.get_template(template).name, self.pages.templates)
+            if tree is None:
+                return None
+            self._trees[template] = tree
+            digest.update(f"\0{template}\0{tree.digest}".encode())
+            names |= tree.names
+        try:
+            for name in sorted(names - WHOLE_ARCHIVE_NAMES):
+                value = self.digester.site_value(name, self.context.get(name))
+                digest.update(f"\0{name}\0{value}".encode("utf-8", "surrogatepass"))
+            for item in sorted(self.build.contents, key=lambda c: c.content.source_path):
+                parts = [self.digester.content(item.content), item.kind, str(item.listed)]
+                parts += [repr(item.info), item.text, json.dumps(item.record)]
+                digest.update("\0".join(parts).encode("utf-8", "surrogatepass"))
+            digest.update(json.dumps(self.build.entity_urls, sort_keys=True).encode())
+            provenance = [page for _, page in self.provenance]
+            digest.update(self.digester.describe(provenance).encode("utf-8", "surrogatepass"))
+        except Unstable:
+            return None
+        return digest.hexdigest()
 
     def _write_data(self, path: str, text: str) -> None:
         target = Path(self.output_path) / path
@@ -456,7 +496,7 @@ class GlossArchiveGenerator(Generator):
             if not data_url or not jsonld_url:
                 continue
             if self.pages is not None:
-                key = self.pages.data_key(
+                key = self.pages.stored_key(data_url) or self.pages.data_key(
                     exports_code, urls_key, siteurl, item.record, item.text, repr(item.info)
                 )
                 kept = [
@@ -472,6 +512,16 @@ class GlossArchiveGenerator(Generator):
             )
             self._write_data(jsonld_url, dumps(annotations))
 
+        if self.pages is not None and self.pages.same_build:
+            # The CSV files are made from the archive alone: a warm build keeps them.
+            kept = [
+                self.pages.unchanged(path, "csv", os.path.join(self.output_path, path))
+                for path in (urls.ENTITIES_CSV, urls.CLAIMS_CSV)
+            ]
+            if all(kept):
+                return
+        elif self.pages is not None:
+            self.pages.current.update({urls.ENTITIES_CSV: "csv", urls.CLAIMS_CSV: "csv"})
         entity_rows = [
             {
                 "id": e.id,

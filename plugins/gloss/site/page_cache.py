@@ -250,6 +250,9 @@ class PageCache:
         self.current: dict[str, str] = {}
         self.templates: dict[str, Any] = {}  # see template_tree's ``parsed_before``
         self.skipped = 0
+        # A hash of all the inputs of the build's pages (see ``same_build``).
+        self.previous_build: str | None = None
+        self.build: str | None = None
         if directory is None:
             return
         output = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:16]
@@ -259,6 +262,7 @@ class PageCache:
             if isinstance(loaded, dict) and loaded.get("format") == CACHE_FORMAT:
                 self.previous = {str(k): str(v) for k, v in loaded["pages"].items()}
                 self.templates = dict(loaded["templates"])
+                self.previous_build = loaded.get("build")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no cache, or an unreadable one: every page is rendered
 
@@ -286,6 +290,15 @@ class PageCache:
             digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
+    @property
+    def same_build(self) -> bool:
+        """Whether every input of every page is what it was in the last build (a warm build):
+        then each page's key is the one stored, and no page's key needs computing."""
+        return self.build is not None and self.build == self.previous_build
+
+    def stored_key(self, save_as: str) -> str | None:
+        return self.previous.get(save_as) if self.same_build else None
+
     def data_key(self, *parts: Any) -> str:
         """A key for a file made by code rather than a template (an export, the search
         index): a hash of the site's key and of ``parts`` (plain data, JSON-serializable)."""
@@ -311,10 +324,11 @@ class PageCache:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 stored = {
                     "format": CACHE_FORMAT,
+                    "build": self.build,
                     "pages": self.current,
                     "templates": self.templates,
                 }
-                json.dump(stored, out, sort_keys=True)
+                out.write(json.dumps(stored, sort_keys=True))  # dumps: the C encoder
             os.replace(tmp, self.path)
         except OSError as error:  # a read-only cache only costs speed
             logger.debug("page cache not written: %s", error)
