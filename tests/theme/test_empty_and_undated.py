@@ -83,3 +83,21 @@ def test_counts_use_the_singular_for_one(env):
     archive = SimpleNamespace(by_label=lambda: [group])
     html = render(env, "entities.html", archive=archive)
     assert "1 mention in 1 article" in html
+
+
+def test_entity_index_folds_the_long_tail_of_names_mentioned_once(env):
+    def entity(i: int, mentions: int) -> SimpleNamespace:
+        return SimpleNamespace(
+            name=f"Person {i}", label="PERSON", url=f"entity/p{i}/index.html",
+            mention_count=mentions, article_count=1,
+        )  # fmt: skip
+
+    people = [entity(i, 5) for i in range(5)] + [entity(i, 1) for i in range(5, 30)]
+    group = SimpleNamespace(label="PERSON", plural="People", entities=people)
+    html = render(env, "entities.html", archive=SimpleNamespace(by_label=lambda: [group]))
+    fold = html.index("<details")
+    assert "25 more people named once" in html
+    assert html.index("Person 4<") < fold < html.index("Person 5<")
+    short = SimpleNamespace(label="PERSON", plural="People", entities=people[:10])
+    html = render(env, "entities.html", archive=SimpleNamespace(by_label=lambda: [short]))
+    assert "<details" not in html
