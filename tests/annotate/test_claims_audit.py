@@ -368,3 +368,26 @@ def test_the_website_is_the_web_address_named_before(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "its anonymous source claimed")
     assert speaker(claim) == ("named", "Znak.com")
+
+
+def test_said_if_then_is_a_conditional_statement(annotator):
+    text = (
+        "President Hassan Rouhani said if the goal is peace and security, then foreign "
+        "powers should leave the region."
+    )
+    [claim] = claims_of(annotator, text)
+    assert "foreign powers should leave the region" in claim["content"]["text"]
+
+
+def test_did_not_say_if_stays_an_indirect_question(annotator):
+    assert claims_of(annotator, "The minister did not say if the talks had failed.") == []
+
+
+def test_the_party_informed_the_press(annotator):
+    text = (
+        'The Thai Raksa Chart Party withdrew the nomination. "The party complies with the '
+        'royal command," the party informed the press.'
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Thai Raksa Chart Party")
+    assert claim["cue"]["lemma"] == "inform"

@@ -278,9 +278,7 @@ def _clause_after(article: Article, token: Any) -> Span | None:
         first = article.doc[first.i - 1]  # 'said "three terrorists" were killed'
     if first.i < token.i:
         return _NOT_A_STATEMENT  # "a plan, which officials say will cost ...": parenthetical
-    if first.lower_ in WH_WORDS or any(
-        c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children
-    ):
+    if _indirect_question(first, clause):
         return _NOT_A_STATEMENT  # "did not say why ...": an indirect question
     # "said he would vote against it: "C"": a second complement after a colon is the
     # quotation the colon introduces, a claim of its own (see direct.py).
@@ -289,6 +287,20 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     last = _reported_continuation(token, last, article.lexicon)
     last = article.doc[min(last.i, article.sentence(token).end - 1)]
     return trim(article.text, *span_of(first, last))
+
+
+def _indirect_question(first: Any, clause: Any) -> bool:
+    """ "did not say why/whether/if C": the complement itself opens with a question word.
+    "said if the goal is peace, then they should leave" is a conditional statement: the "if"
+    belongs to a clause inside the complement, which has a main clause of its own."""
+    if any(c.dep_ == "mark" and c.lower_ in WH_WORDS for c in clause.children):
+        return True
+    if first.lower_ not in WH_WORDS:
+        return False
+    conditional = (
+        first.dep_ == "mark" and first.head.dep_ == "advcl" and first.head.head.i == clause.i
+    )
+    return not conditional
 
 
 def _has_subject(verb: Any) -> bool:
