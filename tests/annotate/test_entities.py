@@ -380,6 +380,12 @@ def test_a_bare_surname_is_not_the_relative_named_last(annotate):
     record = annotate(text)
     assert entity_at(record, text, "Penwick had")["name"] == "Harold Penwick"
     assert "Oliver Penwick" in names(record)
+    text = (
+        "Senator Harold Penwick died on Monday. In a statement, Ada Lane Penwick, his wife, "
+        'said Penwick "worked until the end".'
+    )
+    record = annotate(text)
+    assert entity_at(record, text, 'Penwick "worked')["name"] == "Harold Penwick"
 
 
 def test_time_zone_abbreviations_are_not_entities(annotate):

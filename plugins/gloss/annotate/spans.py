@@ -354,7 +354,7 @@ def candidate_from_tokens(
     # lower case in this text: a common word, unless it is a known name's short form.
     if len(tokens) == 1 and _starts_sentence(tokens[0]) and tokens[0].is_title:
         weak = weak or tokens[0].lower_ in lower_case_words(doc)
-    kin = label == "PERSON" and _introduced_as_relative(doc, tokens)
+    kin = len(tokens) > 1 and _introduced_as_relative(doc, tokens)  # any label: "ORG" too
     class_label = None if evidence else _label_from_noun_before(doc, tokens)
     return Candidate(
         start,
@@ -399,9 +399,18 @@ _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their"})
 
 def _introduced_as_relative(doc: Any, tokens: list[Any]) -> bool:
     """True for a name shortly after "his/her/their <kinship noun>" in the same sentence
-    ("his son Abhijit Mukherjee", "His parents, Robert Smith and Ruth Smith")."""
-    first = tokens[0]
+    ("his son Abhijit Mukherjee", "His parents, Robert Smith and Ruth Smith"), or followed
+    by one in apposition ("Maya Smith, his wife, said")."""
+    first, last = tokens[0], tokens[-1]
     kinship = span_rules().kinship_nouns
+    after = doc[last.i + 1 : last.i + 4]
+    if (
+        len(after) == 3
+        and after[0].text == ","
+        and after[1].lower_ in _POSSESSIVE_DETERMINERS
+        and after[2].lower_ in kinship
+    ):
+        return True
     sentence_start = first.sent.start
     for tok in doc[max(sentence_start, first.i - 8) : first.i]:
         if tok.lower_ in kinship and tok.i > 0 and doc[tok.i - 1].lower_ in _POSSESSIVE_DETERMINERS:
