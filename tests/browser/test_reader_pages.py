@@ -175,3 +175,13 @@ def test_home_page_says_what_the_archive_is(page, site):
     lede = page.locator("main .gl-lede")
     assert re.match(r"\d+ articles?, newest first", lede.inner_text())
     assert lede.locator("a").count() == 4
+
+
+def test_article_offers_a_way_past_the_text_to_its_panels(page, seed_article):
+    page.goto(seed_article.as_uri())
+    jump = page.locator(".gl-controls .gl-jump a", has_text="Who said what")
+    jump.focus()
+    page.keyboard.press("Enter")
+    # The next Tab lands in the claims panel, not on the next mention in the text.
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.gl-claims-panel')")
