@@ -185,3 +185,37 @@ def test_article_offers_a_way_past_the_text_to_its_panels(page, seed_article):
     # The next Tab lands in the claims panel, not on the next mention in the text.
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.gl-claims-panel')")
+
+
+def test_screenshots_of_every_page_type(browser, site, seed_article, artifacts):
+    """Wide and phone screenshots of each kind of page, saved to tests/artifacts/pages/ for
+    review (git-ignored); the print view of the article is saved by the article test."""
+    kinds = {
+        "home": site / "index.html",
+        "archives": site / "archives.html",
+        "article": seed_article,
+        "provenance": seed_article.parent / "provenance" / "index.html",
+        "entities": site / "entities" / "index.html",
+        "speakers": site / "speakers" / "index.html",
+        "claims": site / "claims" / "index.html",
+        "search": site / "search.html",
+    }
+    for kind in ("entity", "speaker", "author", "category"):
+        found = sorted((site / kind).glob("*/index.html"))
+        if found:
+            kinds[kind] = max(found, key=lambda p: p.stat().st_size)
+    folder = artifacts / "pages"
+    folder.mkdir(exist_ok=True)
+    for width, height, size in ((1280, 1800, "wide"), (390, 1600, "phone")):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        for name, path in kinds.items():
+            if not path.exists():
+                continue
+            query = "?q=Putin" if name == "search" else ""
+            page.goto(path.as_uri() + query)
+            page.wait_for_load_state("load")
+            shot = folder / f"{name}-{size}.png"
+            page.screenshot(path=shot)
+            assert shot.stat().st_size > 5_000, shot
+        context.close()
