@@ -510,3 +510,13 @@ def test_an_organisation_beside_places_keeps_its_label(annotate):
     record = annotate(text)
     microsoft = entity_at(record, text, "Microsoft")
     assert microsoft is not None and microsoft["label"] == "ORG"
+
+
+def test_an_adjective_opening_a_quoted_paragraph_is_no_name(annotate):
+    text = (
+        "The community reacted with grief.\n\n"
+        '"Heartbroken and numb," writes his partner Erick Rowan on Instagram.'
+    )
+    record = annotate(text)
+    assert "Heartbroken" not in names(record)
+    assert "Erick Rowan" in names(record)

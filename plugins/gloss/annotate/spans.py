@@ -256,8 +256,17 @@ def _starts_sentence(tok: Any) -> bool:
     if tok.i == 0 or tok.is_sent_start:
         return True
     before = tok.doc[tok.i - 1]
-    return (before.is_space and "\n" in before.text) or (
-        before.is_quote and (before.i == 0 or before.doc[before.i - 1].is_sent_start)
+    if before.is_space and "\n" in before.text:
+        return True
+    if not before.is_quote:
+        return False
+    # An opening quotation mark that starts a sentence or a paragraph ('\n\n"Heartbroken')
+    ahead = before.doc[before.i - 1] if before.i > 0 else None
+    return (
+        ahead is None
+        or before.is_sent_start
+        or ahead.is_sent_start
+        or (ahead.is_space and "\n" in ahead.text)
     )
 
 
