@@ -391,3 +391,20 @@ def test_the_party_informed_the_press(annotator):
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("named", "Thai Raksa Chart Party")
     assert claim["cue"]["lemma"] == "inform"
+
+
+def test_a_state_government_is_the_state(annotator):
+    [claim] = claims_of(
+        annotator, "The United States government claims Mahan flies fighters to Syria."
+    )
+    assert speaker(claim) == ("named", "United States")
+
+
+def test_their_statement_speaks_for_the_state_named_before(annotator):
+    text = (
+        "The government of American Samoa objected to the ruling on Friday. Their statement "
+        'also read "imposition of citizenship violates fundamental principles of '
+        'self-determination."'
+    )
+    claim = claim_with(claims_of(annotator, text), "imposition of citizenship violates")
+    assert speaker(claim) == ("named", "American Samoa")

@@ -187,9 +187,10 @@ def _owner_of_output(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source 
             return _named(mention, index.text)
         if child.dep_ == "poss" and owner.pos_ == "PROPN" and not owner.ent_type_:
             return _entity_by_surname(owner, index) or _unlinked_name(owner)
-        if child.dep_ == "poss" and owner.lower_ == "its":
-            # "its website notes": the organisation named last before (as "the company").
-            return _referred_organisation(head, index)
+        if child.dep_ == "poss" and owner.lower_ in ("its", "their"):
+            # "its website notes", "their statement read": the organisation (or state)
+            # named last before, as for "the company".
+            return _referred_organisation(head, index, plural=owner.lower_ == "their")
     if head.dep_ == "dobj":
         # "Facebook released a statement which read ...": who issued the output speaks.
         issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
@@ -200,9 +201,10 @@ def _owner_of_output(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source 
     return None
 
 
-def _referred_organisation(head: Any, index: EntityIndex) -> Source | None:
+def _referred_organisation(head: Any, index: EntityIndex, plural: bool = False) -> Source | None:
+    labels = COLLECTIVE_LABELS - {"NORP", "PRODUCT", "WORK_OF_ART", "FAC"} if plural else {"ORG"}
     for _m_start, m_end, entity in index.before(head.idx, max(0, head.idx - ANAPHOR_REACH)):
-        if entity.label == "ORG" and m_end <= head.idx:
+        if entity.label in labels and m_end <= head.idx:
             start, end = _token_span(head)
             return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
     return None
@@ -327,9 +329,27 @@ def _title_anaphor(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | 
 TITLE_REACH = 45
 
 
+def _state_government(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "the United States government claims", "the government of American Samoa said": the
+    state speaks (named), rather than the unnamed source "governments"."""
+    if head.lemma_.lower() not in ("government", "administration"):
+        return None
+    for child in head.children:
+        named = None
+        if child.dep_ in ("compound", "amod", "poss"):
+            named = child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+        mention = index.at(*_token_span(named)) if named is not None else None
+        if mention and mention[2].label == "GPE":
+            return _named(mention, index.text)
+    return None
+
+
 _SOURCE_RULES = (
     _pronoun,
     _title_anaphor,
+    _state_government,
     _mentioned_name,
     _surname,
     _apposition,
