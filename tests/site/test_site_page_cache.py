@@ -108,3 +108,5 @@ def test_a_cached_rebuild_after_an_edit_writes_what_a_fresh_build_writes(tmp_pat
         }
 
     assert files(out) == files(fresh)
+    build(content, out, cache)  # nothing changed: every page keeps its stored key
+    assert files(out) == files(fresh)
