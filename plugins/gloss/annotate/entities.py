@@ -458,7 +458,8 @@ def _align_coordinated_labels(doc: Any, groups: list[Group]) -> None:
     """ "children Brodie and Nolan" (Nolan tagged ORG), "in Saqqara and Tuna el-Gebel" (the
     second tagged PERSON): a name whose every mention is coordinated only with names of one
     other kind is of that kind, unless the text gives evidence for its own label. Only two
-    mistakes are corrected: a "place" or "organisation" beside persons is a person, a
+    mistakes are corrected: an "organisation" beside persons is a person (a place stays: a
+    list of places may hold one the model took for a person), a
     "person" beside places is a place (an organisation beside places stays: "Microsoft and
     Germany"); a name seen more than twice keeps the vote of its mentions."""
     owner: dict[int, Group] = {}  # root token index of each mention -> its group
@@ -489,7 +490,7 @@ def _align_coordinated_labels(doc: Any, groups: list[Group]) -> None:
             continue
         (other,) = partner_labels
         own = g.label()
-        person_fix = other == "PERSON" and own in ("ORG", "GPE", "NORP")
+        person_fix = other == "PERSON" and own == "ORG"  # not places: "County Galway, County Mayo"
         place_fix = other in ("GPE", "LOC") and own == "PERSON"  # "Microsoft and Germany"
         if person_fix or place_fix:
             g.context_label = other
