@@ -270,9 +270,10 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     stray_subject = _object_as_subject(token, clause)
     if stray_subject is not None:
         first = stray_subject.left_edge
-    elif clause.pos_ not in ("VERB", "AUX") or not (_has_subject(clause) or _is_finite(clause)):
-        # "found it curious" (a verbless small clause), "found the plan to be ...": an
-        # object and its complement, no reported clause.
+    elif clause.pos_ == "ADJ" or not (_has_subject(clause) or _is_finite(clause)):
+        # "found it curious" (an adjective small clause), "found the plan to be ...": an
+        # object and its complement, no reported clause. (A clause whose verb the tagger
+        # took for a noun, "predicts Trump wins re-election", is still one.)
         return _NOT_A_STATEMENT
     if first.i > token.i + 1 and article.doc[first.i - 1].text in QUOTE_MARKS:
         first = article.doc[first.i - 1]  # 'said "three terrorists" were killed'
