@@ -196,6 +196,8 @@ class Digester:
             for name in ("source_path", "url", "save_as", "title", "locale_date", "status"):
                 self._walk(getattr(content, name, None), parts, inside_node=True)
             self._walk(dict(content.metadata), parts, inside_node=True)
+            translations = getattr(content, "translations", None) or []
+            self._walk([getattr(t, "url", None) for t in translations], parts, inside_node=True)
             self._walk(getattr(content, "gloss", None), parts, inside_node=True)
             digest.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))
             digest.update(b"\0" + (content._content or "").encode("utf-8", "surrogatepass"))

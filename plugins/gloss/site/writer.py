@@ -18,7 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
+from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
+
+from gloss.site.page_cache import (
+    Digester,
+    PageCache,
+    TemplateTree,
+    settings_digest,
+    template_tree,
+)
+from gloss.site.settings import gloss_settings
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +59,91 @@ class _WriteIfChanged(io.StringIO):
             super().close()
 
 
+# Pelican's own pages made one per article or page: the writer keeps those whose inputs are
+# unchanged (see gloss.site.page_cache). Listings are paginated and show many articles: they
+# are always rendered.
+CACHED_TEMPLATES = frozenset({"article.html", "page.html"})
+
+_OPEN_CACHES: list[PageCache] = []  # saved when the build ends (``finalized``)
+
+
 class UnchangedFilesWriter(Writer):
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
+        super().__init__(output_path, settings=settings)
+        self._page_cache: PageCache | None = None
+        self._digester = Digester()
+        self._trees: dict[str, TemplateTree | None] = {}
+
+    def page_cache(self) -> PageCache:
+        if self._page_cache is None:
+            settings = self.settings or {}
+            directory = gloss_settings(settings).cache_path / "site"
+            self._page_cache = PageCache(
+                directory, self.output_path, settings_digest(settings), "articles"
+            )
+            _OPEN_CACHES.append(self._page_cache)
+        return self._page_cache
+
+    def write_file(  # type: ignore[override]
+        self,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool = False,
+        paginated: Any = None,
+        template_name: str | None = None,
+        override_output: bool = False,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        if (
+            name
+            and getattr(template, "name", None) in CACHED_TEMPLATES
+            and not paginated
+            and not override_output
+            and self._unchanged(name, template, context, relative_urls, url, kwargs)
+        ):
+            return None
+        return super().write_file(
+            name,
+            template,
+            context,
+            relative_urls=relative_urls,
+            paginated=paginated,
+            template_name=template_name,
+            override_output=override_output,
+            url=url,
+            **kwargs,
+        )
+
+    def _unchanged(
+        self,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool,
+        url: str | None,
+        kwargs: dict[str, Any],
+    ) -> bool:
+        """Whether the last build wrote this very page; then it is kept, not rendered."""
+        cache = self.page_cache()
+        if template.name not in self._trees:
+            self._trees[template.name] = template_tree(
+                template.environment, template.name, cache.templates
+            )
+        tree = self._trees[template.name]
+        if tree is None:
+            return False
+        page = {"url": url, "output_file": name, **kwargs}
+        save_as = f"{name}\0{relative_urls}"
+        key = cache.key(save_as, tree, page, context, self._digester)
+        output_file = sanitised_join(self.output_path, name)
+        if not cache.unchanged(save_as, key, output_file):
+            return False
+        self.keep(output_file)
+        cache.skipped += 1
+        return True
+
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         # The same rules as Pelican's writer: a second write of a path is an error unless
         # one write (and only one) overrides the other.
@@ -85,5 +179,13 @@ def get_writer(pelican: Any) -> type[Writer]:
     return UnchangedFilesWriter
 
 
+def save_page_caches(pelican: Any) -> None:
+    while _OPEN_CACHES:
+        cache = _OPEN_CACHES.pop()
+        cache.save()
+        logger.debug("%d article pages unchanged, not rendered", cache.skipped)
+
+
 def register() -> None:
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(save_page_caches)
