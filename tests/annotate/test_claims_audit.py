@@ -408,3 +408,9 @@ def test_their_statement_speaks_for_the_state_named_before(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "imposition of citizenship violates")
     assert speaker(claim) == ("named", "American Samoa")
+
+
+def test_the_pope_is_the_pope_named_before(annotator):
+    text = "Pope Francis visited Iraq on Friday. The pope said the country had suffered enough."
+    [claim] = claims_of(annotator, text)
+    assert claim["speaker"]["kind"] == "named" and "Francis" in claim["speaker"]["name"]
