@@ -218,3 +218,12 @@ def test_screenshots_of_every_page_type(browser, site, seed_article, artifacts):
             page.screenshot(path=shot)
             assert shot.stat().st_size > 5_000, shot
         context.close()
+
+
+def test_entity_page_contents_links_resolve(page, site):
+    for path in sorted((site / "entity").glob("*/index.html")):
+        page.goto(path.as_uri())
+        for href in page.eval_on_selector_all(
+            ".gl-entity__toc a", "els => els.map(e => e.getAttribute('href'))"
+        ):
+            assert page.locator(href).count() == 1, (path, href)
