@@ -227,3 +227,22 @@ def test_entity_page_contents_links_resolve(page, site):
             ".gl-entity__toc a", "els => els.map(e => e.getAttribute('href'))"
         ):
             assert page.locator(href).count() == 1, (path, href)
+
+
+def test_folded_mentions_print_open(page, site):
+    for path in sorted((site / "entity").glob("*/index.html")):
+        page.goto(path.as_uri())
+        if page.locator("details.gl-kwic__more").count():
+            break
+    else:
+        pytest.skip("no entity has more than three mentions in one article")
+    hidden_line = page.locator("details.gl-kwic__more .gl-kwic__line").first
+    assert not hidden_line.is_visible()
+    page.emulate_media(media="print")
+    assert hidden_line.is_visible()
+    # And the script opens them for the print dialog in browsers without ::details-content.
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.gl-kwic__more:not([open])").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("details.gl-kwic__more[open]").count() == 0

@@ -168,7 +168,25 @@
     });
   }
 
+  // Paper has no disclosure triangles: folded lists (an entity's further mentions, the long
+  // tail of an index) print open, and close again afterwards. print.css does the same in
+  // browsers that support ::details-content; this covers the others.
+  function setUpPrintOpensFolds() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      $$("details:not([open])").forEach(function (details) {
+        details.open = true;
+        opened.push(details);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (details) { details.open = false; });
+      opened = [];
+    });
+  }
+
   function start() {
+    setUpPrintOpensFolds();
     setUpClaims();
     setUpLayers();
     setUpPopoverFallback();
