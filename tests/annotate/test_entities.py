@@ -520,3 +520,17 @@ def test_an_adjective_opening_a_quoted_paragraph_is_no_name(annotate):
     record = annotate(text)
     assert "Heartbroken" not in names(record)
     assert "Erick Rowan" in names(record)
+
+
+def test_post_nominal_letters_are_dropped_and_mark_a_person(annotate):
+    text = 'The court heard the case. Prosecutor Kama Melly QC said the victims "suffered".'
+    record = annotate(text)
+    melly = entity_at(record, text, "Kama Melly")
+    assert melly is not None and melly["name"] == "Kama Melly" and melly["label"] == "PERSON"
+
+
+def test_a_guard_is_an_organisation(annotate):
+    text = "The Tarvos Coast Guard called off its search late on Tuesday."
+    record = annotate(text)
+    guard = entity_at(record, text, "Coast Guard")
+    assert guard is not None and guard["label"] == "ORG"

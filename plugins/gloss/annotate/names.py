@@ -32,6 +32,7 @@ class SpanRules:
     kinship_nouns: frozenset[str]
     place_titles: frozenset[str]
     titles_in_names: frozenset[str]
+    post_nominals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def span_rules() -> SpanRules:
         kinship_nouns=words("kinship_nouns"),
         place_titles=words("place_titles"),
         titles_in_names=words("titles_in_names"),
+        post_nominals=words("post_nominals"),
     )
 
 

@@ -346,6 +346,14 @@ def candidate_from_tokens(
     tokens = _extend_hyphenated(doc, tokens)
     if label == "PERSON":
         tokens = _extend_given_name(doc, tokens)
+    if (
+        label in ("PERSON", "ORG")
+        and len(tokens) > 2
+        and tokens[-1].lower_ in span_rules().post_nominals
+        and head_noun_label(tuple(t.text for t in tokens[:-1])) is None
+    ):
+        tokens = tokens[:-1]  # "Jane Roe QC": an honour, not a name
+        titled = True  # "Kama Melly QC" tagged ORG is a person
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
