@@ -534,3 +534,15 @@ def test_a_guard_is_an_organisation(annotate):
     record = annotate(text)
     guard = entity_at(record, text, "Coast Guard")
     assert guard is not None and guard["label"] == "ORG"
+
+
+def test_a_name_after_of_in_a_longer_name_is_another_thing(annotate):
+    text = (
+        "The Parliament of South Australia voted on Tuesday. South Australia is the driest "
+        "state, and the American Red Cross said the Red Cross would help."
+    )
+    record = annotate(text)
+    parliament = entity_at(record, text, "Parliament of South Australia")
+    state = entity_at(record, text, "South Australia is")
+    assert parliament is not None and state is not None and parliament["id"] != state["id"]
+    assert entity_at(record, text, "Red Cross would")["name"] == "American Red Cross"

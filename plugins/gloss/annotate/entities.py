@@ -208,6 +208,7 @@ def group_candidates(doc: Any, candidates: list[Candidate]) -> list[Group]:
 def _join_shorter_forms(groups: list[Group]) -> list[Group]:
     """ "Red Cross" after "American Red Cross", "Supreme Court" after "US Supreme Court": a
     multi-word name that ends exactly one longer non-person name is that thing."""
+    particles = span_rules().name_particles
     joined: set[int] = set()
     for short in groups:
         words = short.full.tokens
@@ -221,6 +222,9 @@ def _join_shorter_forms(groups: list[Group]) -> list[Group]:
             and len(g.full.tokens) > len(words)
             and tuple(t.casefold() for t in g.full.tokens[-len(words) :])
             == tuple(t.casefold() for t in words)
+            # "New South Wales" is not "Parliament of New South Wales": after a particle the
+            # shorter name is what the longer one is of, another thing.
+            and g.full.tokens[-len(words) - 1].casefold() not in particles
             and g.label() != "PERSON"
         ]
         if len(owners) == 1:
