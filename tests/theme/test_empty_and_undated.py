@@ -101,3 +101,21 @@ def test_entity_index_folds_the_long_tail_of_names_mentioned_once(env):
     short = SimpleNamespace(label="PERSON", plural="People", entities=people[:10])
     html = render(env, "entities.html", archive=SimpleNamespace(by_label=lambda: [short]))
     assert "<details" not in html
+
+
+def test_article_card_says_what_the_annotations_hold(env):
+    def claim(name: str, kind: str = "named") -> dict:
+        return {"speaker": {"name": name, "kind": kind, "url": f"speaker/{name.lower()}/"}}
+
+    gloss = {
+        "entities": [{"id": "a"}, {"id": "b"}],
+        "claims": [claim("analysts", "vague"), claim("Ana"), claim("Ben"), claim("Ana")],
+    }
+    item = post("Harbour reopens", datetime(2021, 3, 4, tzinfo=UTC))
+    item.summary, item.gloss = "<p>Text.</p>", gloss
+    html = env.get_template("gloss_macros.html").module.article_card(item)
+    assert "2 names · 4 claims · speakers: Ana and Ben" in " ".join(str(html).split())
+    item.gloss = {"entities": [], "claims": []}
+    assert "gl-card__annotations" not in str(
+        env.get_template("gloss_macros.html").module.article_card(item)
+    )
