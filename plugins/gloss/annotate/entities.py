@@ -113,6 +113,7 @@ class Group:
                     and not tok.endswith(".")
                     and low not in rules.name_particles
                     and low not in rules.titles
+                    and low not in rules.post_nominals  # "QC" alone is nobody
                 ):
                     words.add(tok)
         return words

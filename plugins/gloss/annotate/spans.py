@@ -350,7 +350,7 @@ def candidate_from_tokens(
         label in ("PERSON", "ORG")
         and len(tokens) > 2
         and tokens[-1].lower_ in span_rules().post_nominals
-        and head_noun_label(tuple(t.text for t in tokens[:-1])) is None
+        and all(t.is_title for t in tokens[:-1])
     ):
         tokens = tokens[:-1]  # "Jane Roe QC": an honour, not a name
         titled = True  # "Kama Melly QC" tagged ORG is a person
