@@ -246,3 +246,15 @@ def test_folded_mentions_print_open(page, site):
     assert page.locator("details.gl-kwic__more:not([open])").count() == 0
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator("details.gl-kwic__more[open]").count() == 0
+
+
+def test_arrow_down_right_after_typing_keeps_focus_on_a_result(page, site):
+    page.goto((site / "archives.html").as_uri())
+    page.locator("#gl-q").click()
+    page.keyboard.type("Pu")
+    page.wait_for_selector(".gl-search-box__results .gl-result")
+    page.keyboard.type("tin")
+    page.keyboard.press("ArrowDown")  # before the 80 ms pause that re-renders the results
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.activeElement.matches('.gl-search-box__results a')")
+    assert "Putin" in page.locator(".gl-search-box__results .gl-result").first.inner_text()

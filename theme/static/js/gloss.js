@@ -147,9 +147,21 @@
     var timer = 0;
     input.setAttribute("aria-controls", panel.id || (panel.id = "gl-quick-results"));
     input.setAttribute("aria-expanded", "false");
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(show, 80); });
+    var pending = false;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      pending = true;
+      timer = setTimeout(function () { pending = false; show(); }, 80);
+    });
     input.addEventListener("focus", function () { withSearch(function () {}); });
     form.addEventListener("keydown", function (event) {
+      // Arrow keys right after typing: show the results for what is typed now, so that a
+      // late re-render does not take the focus away from the result just moved to.
+      if ((event.key === "ArrowDown" || event.key === "ArrowUp") && pending) {
+        clearTimeout(timer);
+        pending = false;
+        show();
+      }
       var links = $$("a", panel);
       var at = links.indexOf(document.activeElement);
       if (event.key === "Escape") { close(); input.focus(); }
