@@ -12,22 +12,22 @@ from typing import Any
 
 SCHEMA = "gloss.annotations/1"
 
-# OntoNotes name labels: the only labels that make an entity here (numbers and dates do not).
-NAME_LABELS: frozenset[str] = frozenset(
-    {
-        "PERSON",
-        "ORG",
-        "GPE",
-        "LOC",
-        "FAC",
-        "NORP",
-        "EVENT",
-        "LAW",
-        "WORK_OF_ART",
-        "PRODUCT",
-        "LANGUAGE",
-    }
+# OntoNotes name labels: the only labels that make an entity here (numbers and dates do not),
+# in the order legends and indexes list them.
+LABELS_IN_ORDER: tuple[str, ...] = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "EVENT",
+    "LAW",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "LANGUAGE",
 )
+NAME_LABELS: frozenset[str] = frozenset(LABELS_IN_ORDER)
 
 
 @dataclass(frozen=True, order=True)

@@ -54,6 +54,7 @@ from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
 
+from gloss.site import textmap
 from gloss.site.annotation import BUILD_KEY, GlossBuild
 from gloss.site.page_cache import PageCache, code_digest
 
@@ -73,41 +74,10 @@ SETTINGS_DEFAULTS: dict[str, Any] = {
     "GLOSS_SEARCH_TEXT_DIR": "search-text",
 }
 
-# Elements after which the text of one block ends: their words must not run together.
-BLOCK_ELEMENTS = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-]
+# Elements after which the text of one block ends: their words must not run together. The
+# same blocks as the annotated text (textmap), plus <pre>, which search indexes and
+# annotation leaves alone, and <br>, which ends a line.
+BLOCK_ELEMENTS = sorted(textmap.BLOCK_ELEMENTS | {"pre", "br"})
 
 _WORD = re.compile(r"[^\W_]+")
 # Last digit of a gap / other digits of a gap (base 32; see the module docstring).

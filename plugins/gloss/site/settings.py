@@ -9,20 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gloss.annotate.model import LABELS_IN_ORDER
+
 # OntoNotes name labels, in the order the legend lists them.
-ALL_LABELS: tuple[str, ...] = (
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "FAC",
-    "NORP",
-    "EVENT",
-    "LAW",
-    "WORK_OF_ART",
-    "PRODUCT",
-    "LANGUAGE",
-)
+ALL_LABELS: tuple[str, ...] = LABELS_IN_ORDER
 
 DEFAULTS: dict[str, Any] = {
     # Labels whose mentions are marked in articles and get entity pages.
