@@ -670,3 +670,25 @@ def test_passive_without_an_agent_is_no_claim_but_with_one_is(annotator):
     text = "Residents were told by police that the road would stay closed."
     claim = claim_with(claims_of(annotator, text), "the road would stay closed")
     assert speaker(claim) == ("vague", "police")
+
+
+# --- titles: whose title is it ------------------------------------------------------------
+
+
+def test_the_title_refers_to_the_person_who_carries_it_not_the_next_name(annotator):
+    # "commissioner" stands before Maria Lopez; Peter Novak is merely within reach of it.
+    text = (
+        "Trade commissioner Maria Lopez announced that Peter Novak would lead the team. "
+        "The commissioner said the rules were ready."
+    )
+    claim = claim_with(claims_of(annotator, text), "the rules were ready")
+    assert speaker(claim) == ("named", "Maria Lopez")
+
+
+def test_organisation_title_person_names_the_person(annotator):
+    text = (
+        "The African Export–Import Bank met in Cairo. African Export–Import Bank president "
+        "Okey Oramah said the use of foreign currencies costs Africa billions."
+    )
+    claim = claim_with(claims_of(annotator, text), "costs Africa billions")
+    assert speaker(claim) == ("named", "Okey Oramah")

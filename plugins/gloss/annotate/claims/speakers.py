@@ -144,6 +144,27 @@ def _mentioned_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source |
     return None
 
 
+def _person_titled_after_organisation(
+    head: Any, index: EntityIndex, lexicon: Lexicon
+) -> Source | None:
+    """ "African Export–Import Bank president Okey Oramah said": the parser may make the
+    organisation the subject and the person its apposition; with only a title between the
+    two (no comma), the phrase names the person, the organisation is where they work."""
+    mention = index.at(*_token_span(head))
+    if mention is None or mention[2].label == "PERSON":
+        return None
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        person = index.at(*_token_span(child))
+        if person is None or person[2].label != "PERSON" or person[0] < mention[1]:
+            continue
+        gap = index.text[mention[1] : person[0]].split()
+        if gap and gap[-1].lower() in lexicon.titles and all(w.islower() for w in gap):
+            return _named(person, index.text)
+    return None
+
+
 def _surname(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """A name the entity stage did not mark here: the surname of a person named earlier
     ("Memon said" after "Sehar Memon")."""
@@ -315,10 +336,16 @@ def _title_anaphor(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | 
     for m_start, m_end, entity in index.before(head.idx, max(0, head.idx - 2 * ANAPHOR_REACH)):
         if entity.label != "PERSON" or m_end > head.idx:
             continue
-        # The title stands in the name's own sentence, before or just after it.
-        before = re.split(r"[.!?]\s", text[max(0, m_start - TITLE_REACH) : m_start])[-1]
-        after = re.split(r"[.!?]\s", text[m_end : min(m_end + TITLE_REACH, head.idx)])[0]
-        if re.search(rf"\b{re.escape(word)}\b", f"{before} {after}".lower()):
+        # The title is the name's own: right before it ("trade commissioner Albert
+        # Muchanga", "the minister, Jane Doe") or in an apposition right after it ("Gáspár
+        # Maróth, the Hungarian Government commissioner"). A title merely nearby belongs to
+        # someone else ("commissioner Albert Muchanga announced Benin ..." is not Benin's).
+        before = text[max(0, m_start - TITLE_REACH) : m_start].lower()
+        after = text[m_end : min(m_end + TITLE_REACH, head.idx)].lower()
+        title = re.escape(word)
+        if re.search(rf"\b{title}[\s,]*$", before) or re.match(
+            rf",\s+(?:the|a|an)?\b[^,.;!?]*?\b{title}\b", after
+        ):
             start, end = _token_span(head)
             return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
     return None
@@ -350,6 +377,7 @@ _SOURCE_RULES = (
     _pronoun,
     _title_anaphor,
     _state_government,
+    _person_titled_after_organisation,
     _mentioned_name,
     _surname,
     _apposition,
