@@ -169,6 +169,14 @@ def test_search_results_write_dates_like_the_archive(page, site):
     assert date.inner_text() == "16 Jun 2022"
 
 
+def test_search_results_give_undated_posts_no_date(page, site):
+    page.goto((site / "search.html").as_uri() + "?q=ferry timetable")
+    result = page.locator(".gl-results li", has_text=UNDATED_TITLE)
+    result.wait_for()
+    assert result.locator(".gl-result__date").count() == 0
+    assert PLACEHOLDER_YEAR not in result.inner_text()
+
+
 def test_home_page_says_what_the_archive_is(page, site):
     page.goto((site / "index.html").as_uri())
     lede = page.locator("main .gl-lede")

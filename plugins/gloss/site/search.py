@@ -330,7 +330,8 @@ def document_from_article(article: Any) -> SearchDocument:
     return SearchDocument(
         title=_title_text(str(article.title)),
         url=article.url,
-        date=_date_text(getattr(article, "date", None)),
+        # An undated post carries a placeholder date (gloss.site.undated): show none.
+        date="" if article.metadata.get("undated") else _date_text(getattr(article, "date", None)),
         text=text,
         entities=entities,
         speakers=speakers,
