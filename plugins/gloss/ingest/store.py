@@ -203,7 +203,7 @@ class PostStore:
                     f"capture changed since {where} was written; --force rewrites the post if nobody edited it",
                     post.path,
                 )
-            return Outcome(source, "unchanged", f"unchanged ({where})", post.path)
+            return Outcome(source, "unchanged", f"post {where} is up to date", post.path)
         current = post.path.read_text(encoding="utf-8")
         if is_hand_edited(current):
             return Outcome(
@@ -215,7 +215,7 @@ class PostStore:
         slug = post.meta.get("slug") or post.path.stem
         text = render_post(article, name, slug, extra)
         if text == current:
-            return Outcome(source, "unchanged", f"unchanged ({where})", post.path)
+            return Outcome(source, "unchanged", f"post {where} is up to date", post.path)
         # Replace atomically: a reader never sees half a post.
         fd, tmp = tempfile.mkstemp(dir=post.path.parent, prefix=".gloss-", suffix=".tmp")
         try:
