@@ -692,3 +692,15 @@ def test_organisation_title_person_names_the_person(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "costs Africa billions")
     assert speaker(claim) == ("named", "Okey Oramah")
+
+
+def test_cited_as_saying_gives_the_one_cited(annotator):
+    text = "The Daily Post cited Maria Lopez as saying the bridge would reopen in May."
+    claim = claim_with(claims_of(annotator, text), "the bridge would reopen")
+    assert speaker(claim) == ("named", "Maria Lopez")
+
+
+def test_quoted_as_saying_with_an_unnamed_source(annotator):
+    text = "Reuters quoted a police officer as saying the road was closed."
+    claim = claim_with(claims_of(annotator, text), "the road was closed")
+    assert speaker(claim)[0] == "vague"

@@ -43,6 +43,7 @@ class Lexicon:
     not_people: frozenset[str] = frozenset()  # unnamed sources that "he"/"she" cannot be
     question_verbs: frozenset[str] = frozenset()  # "asked": attributes a quote, no claim
     titles: frozenset[str] = frozenset()  # "the minister said": the person with that title
+    citing_verbs: frozenset[str] = frozenset()  # "cited X as saying C": X is the speaker
 
     def vague_name(self, modifier: str, head: str, lemma: str) -> str | None:
         """The vague-source name for a head noun (with the word before it), or None."""
@@ -135,4 +136,5 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
         not_people=frozenset(str(w).lower() for w in sources.get("not_people") or []),
         question_verbs=frozenset(str(w).lower() for w in cues.get("questions") or []),
         titles=frozenset(str(w).lower() for w in sources.get("titles") or []),
+        citing_verbs=frozenset(str(w).lower() for w in cues.get("citing") or []),
     )

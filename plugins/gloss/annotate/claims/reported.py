@@ -91,7 +91,11 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
             ):
                 return child
     # "X was quoted as saying C": the passive subject of "quoted" said it.
+    # "X cited Y as saying C": Y (see ``_cited_before``).
     if token.dep_ == "pcomp" and token.head.lower_ == "as":
+        cited = _cited_before(token, article)
+        if cited is not None:
+            return cited
         passive = token.head.head
         if any(c.dep_ == "auxpass" for c in passive.children):
             return next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
@@ -123,6 +127,17 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
                 return speaker_head(governing, article, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
             return speaker_head(head, article, depth + 1)
+    return None
+
+
+def _cited_before(saying: Any, article: Article) -> Any:
+    """ "The BBC cited Budi Gunawan as saying C" / "Reuters quoted an officer as saying C":
+    the one cited said it; the outlet only passes it on. The citing verb is looked for
+    before "as" in the sentence, since the parser may hang "as" on a later word."""
+    as_token = saying.head
+    for verb in reversed(list(saying.sent[: as_token.i - saying.sent.start])):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in article.lexicon.citing_verbs:
+            return next((c for c in verb.children if c.dep_ == "dobj"), None)
     return None
 
 
