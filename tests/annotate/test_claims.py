@@ -704,3 +704,12 @@ def test_quoted_as_saying_with_an_unnamed_source(annotator):
     text = "Reuters quoted a police officer as saying the road was closed."
     claim = claim_with(claims_of(annotator, text), "the road was closed")
     assert speaker(claim)[0] == "vague"
+
+
+def test_she_prefers_a_person_who_was_a_subject_over_one_in_a_by_phrase(annotator):
+    text = (
+        "Cameras filmed them after Kim Carter left the bar; she was robbed by Robin Becker "
+        "near the station. She told the court she had lost her passport."
+    )
+    claim = claim_with(claims_of(annotator, text), "she had lost her passport")
+    assert speaker(claim) == ("pronoun", "Kim Carter")

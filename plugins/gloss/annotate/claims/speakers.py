@@ -544,13 +544,21 @@ class PronounResolver:
             if self._compatible(pronoun, candidate):
                 return candidate
         if pronoun in PERSON_PRONOUNS:
+            # A person who was the subject of a clause is a likelier antecedent than one
+            # named as an object or in a "by" phrase ("Spanton smoked ...; she was attacked
+            # by Quirin ... She told the court" is Spanton): subjects first, then the rest,
+            # nearest first in each group.
+            named = []
             for m in self.index.before(offset, self._paragraph_start(token)):
                 span = token.doc.char_span(m[0], m[1], alignment_mode="expand")
                 if span is not None and span.root.dep_ == "compound":
                     continue  # "the Cruise video": a name used as a modifier is no antecedent
                 candidate = _named(m, self.index.text)
                 if self._compatible(pronoun, candidate):
-                    return candidate
+                    subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+                    named.append((not subject, candidate))
+            if named:
+                return min(named, key=lambda pair: pair[0])[1]
         return None
 
     def _paragraph_start(self, token: Any) -> int:
