@@ -54,6 +54,14 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
         subject = min(subjects, key=lambda c: abs(c.i - token.i))
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             return token.head  # "Devocht, who had told Montalvo ...": the antecedent
+        if subject.tag_ == "WP" and subject.i >= 2:
+            # "according to police, who said C": the clause parsed as a conjunct, not as a
+            # relative clause; the noun just before ", who" is still the antecedent.
+            before = token.doc[subject.i - 1]
+            if before.is_punct and before.text == ",":
+                before = token.doc[subject.i - 2]
+            if before.pos_ in ("NOUN", "PROPN"):
+                return before
         if _after_according_to(subject):
             # "According to ISNA, the prosecutor, Ali Mehr, said": the parser took the
             # source of "according to" for the subject; the name in apposition speaks.
