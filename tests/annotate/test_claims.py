@@ -717,8 +717,8 @@ def test_she_prefers_a_person_who_was_a_subject_over_one_in_a_by_phrase(annotato
 
 def test_who_after_a_comma_refers_to_the_noun_before_it(annotator):
     text = (
-        "The fire began at noon, according to firefighters, who said crews arrived "
-        "ten minutes later."
+        "The fire began at 10:15 a.m. local time (1615 UTC), according to firefighters, "
+        "who said crews arrived at the warehouse six minutes later."
     )
     claim = claim_with(claims_of(annotator, text), "crews arrived")
     assert speaker(claim) == ("vague", "firefighters")
