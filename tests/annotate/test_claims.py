@@ -722,3 +722,12 @@ def test_who_after_a_comma_refers_to_the_noun_before_it(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "crews arrived")
     assert speaker(claim) == ("vague", "firefighters")
+
+
+def test_they_after_a_claim_takes_the_group_that_is_its_subject(annotator):
+    text = (
+        "Police said the driver fled.\n\n"
+        "State prosecutors charged the driver with manslaughter, they said on Sunday."
+    )
+    claim = claim_with(claims_of(annotator, text), "charged the driver with manslaughter")
+    assert speaker(claim) == ("pronoun", "prosecutors")

@@ -455,10 +455,12 @@ class PronounResolver:
 
     Preference, for "he"/"she": the speaker of a claim in the same or the previous sentence;
     the person who is subject of the previous sentence; the speaker of a recent claim (this
-    or the previous two paragraphs); the nearest person named earlier in the paragraph. A
-    candidate of the other gender (known from "Mr"/"Ms" or an earlier he/she) is skipped.
-    "they" and "it" take the latest suitable claim speaker (a group, an organisation, an
-    unnamed source). Anything else stays ``unknown``.
+    or the previous two paragraphs); the nearest person named earlier in the paragraph,
+    one who was a clause subject before one named as an object. A candidate of the other
+    gender (known from "Mr"/"Ms" or an earlier he/she) is skipped. "they" and "it" take a
+    group or organisation that is a subject earlier in their own sentence, else the latest
+    suitable claim speaker (a group, an organisation, an unnamed source). Anything else
+    stays ``unknown``.
     """
 
     def __init__(
@@ -487,7 +489,17 @@ class PronounResolver:
         if since is not None and since < token.idx:
             span = token.doc.char_span(since, since + 1, alignment_mode="expand")
             reference = span[0] if span is not None and len(span) else token
-        found = self._antecedent(source.pronoun, reference)
+        found = None
+        if source.pronoun in PLURAL_PRONOUNS or source.pronoun in THING_PRONOUNS:
+            # "State prosecutors charged him with murder, they said" / "The firm will cut
+            # 300 jobs, it said": a group or organisation that is the subject earlier in
+            # the pronoun's own sentence (even inside the claim) is nearer than any earlier
+            # speaker. Not for he/she: "Smith is innocent, he said" is usually someone else.
+            own = self._subject_before(token)
+            if own is not None and self._compatible(source.pronoun, own):
+                found = own
+        if found is None:
+            found = self._antecedent(source.pronoun, reference)
         if found is None:
             return replace(UNKNOWN, start=source.start, end=source.end, text=source.text)
         if source.pronoun in PERSON_PRONOUNS and found.entity:
@@ -559,6 +571,15 @@ class PronounResolver:
                     named.append((not subject, candidate))
             if named:
                 return min(named, key=lambda pair: pair[0])[1]
+        return None
+
+    def _subject_before(self, token: Any) -> Source | None:
+        """The nearest named or vague subject before ``token`` in its own sentence."""
+        for word in reversed(token.doc[token.sent.start : token.i]):
+            if word.dep_ in ("nsubj", "nsubjpass") and word.pos_ != "PRON":
+                source = classify_source(word, self.index, self.lexicon)
+                if source.kind in ("named", "vague"):
+                    return source
         return None
 
     def _paragraph_start(self, token: Any) -> int:
