@@ -731,3 +731,20 @@ def test_they_after_a_claim_takes_the_group_that_is_its_subject(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "charged the driver with manslaughter")
     assert speaker(claim) == ("pronoun", "prosecutors")
+
+
+def test_an_unnamed_head_of_a_service_is_a_vague_source_pronouns_can_follow(annotator):
+    text = (
+        "Lawyer Paul Martin said the verdict was fair.\n\n"
+        "The head of the city's fire brigade told the court the alarms had failed. "
+        "She also said the exits were blocked."
+    )
+    claims = claims_of(annotator, text)
+    assert speaker(claim_with(claims, "the alarms had failed")) == ("vague", "heads")
+    assert speaker(claim_with(claims, "the exits were blocked"))[1] == "heads"
+
+
+def test_defendants_are_an_unnamed_source(annotator):
+    text = "The defendants claimed the money had been a loan."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "defendants")
