@@ -748,3 +748,12 @@ def test_defendants_are_an_unnamed_source(annotator):
     text = "The defendants claimed the money had been a loan."
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("vague", "defendants")
+
+
+def test_the_minister_refers_back_to_a_secretary_of_the_same_office(annotator):
+    text = (
+        "Foreign Secretary Laura Vidal said the talks had stalled. "
+        "The foreign minister said a new round would start in June."
+    )
+    claim = claim_with(claims_of(annotator, text), "a new round would start")
+    assert speaker(claim) == ("named", "Laura Vidal")

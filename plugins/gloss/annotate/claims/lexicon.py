@@ -7,7 +7,7 @@ the nouns of unnamed sources ("experts", "officials") and of written outputs ("s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,9 @@ class Lexicon:
     not_people: frozenset[str] = frozenset()  # unnamed sources that "he"/"she" cannot be
     question_verbs: frozenset[str] = frozenset()  # "asked": attributes a quote, no claim
     titles: frozenset[str] = frozenset()  # "the minister said": the person with that title
+    # "the foreign minister said" after "Foreign Secretary Marcelo Ebrard": titles that name
+    # the same office in different countries' usage
+    same_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     citing_verbs: frozenset[str] = frozenset()  # "cited X as saying C": X is the speaker
 
     def vague_name(self, modifier: str, head: str, lemma: str) -> str | None:
@@ -136,5 +139,9 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
         not_people=frozenset(str(w).lower() for w in sources.get("not_people") or []),
         question_verbs=frozenset(str(w).lower() for w in cues.get("questions") or []),
         titles=frozenset(str(w).lower() for w in sources.get("titles") or []),
+        same_titles={
+            str(k).lower(): frozenset(str(w).lower() for w in v or [])
+            for k, v in (sources.get("same_titles") or {}).items()
+        },
         citing_verbs=frozenset(str(w).lower() for w in cues.get("citing") or []),
     )

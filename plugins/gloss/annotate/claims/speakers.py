@@ -342,7 +342,8 @@ def _title_anaphor(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | 
         # someone else ("commissioner Albert Muchanga announced Benin ..." is not Benin's).
         before = text[max(0, m_start - TITLE_REACH) : m_start].lower()
         after = text[m_end : min(m_end + TITLE_REACH, head.idx)].lower()
-        title = re.escape(word)
+        title = "|".join(re.escape(t) for t in (word, *sorted(lexicon.same_titles.get(word, ()))))
+        title = f"(?:{title})"
         if re.search(rf"\b{title}[\s,]*$", before) or re.match(
             rf",\s+(?:the|a|an)?\b[^,.;!?]*?\b{title}\b", after
         ):
