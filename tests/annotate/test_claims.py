@@ -757,3 +757,16 @@ def test_the_minister_refers_back_to_a_secretary_of_the_same_office(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "a new round would start")
     assert speaker(claim) == ("named", "Laura Vidal")
+
+
+def test_according_to_data_from_an_organisation_gives_the_organisation(annotator):
+    text = (
+        "According to data from the Gun Violence Archive, the attack followed four "
+        "other mass shootings that week."
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Gun Violence Archive")
+
+
+def test_according_to_plan_is_still_no_claim(annotator):
+    assert claims_of(annotator, "According to the plan of the city, the bridge opens in May.") == []

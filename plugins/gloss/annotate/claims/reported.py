@@ -533,6 +533,20 @@ def cut_at_participles(article: Article, drafts: list[Draft]) -> list[Draft]:
     return result
 
 
+def _owner_after(head: Any, article: Article) -> Any:
+    """The named or vague owner in "data from X" / "figures by X" / "a report of X", else
+    None."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if owner is None:
+                continue
+            kind = classify_source(owner, article.index, article.lexicon).kind
+            if kind in ("named", "vague"):
+                return owner
+    return None
+
+
 def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
     doc = article.doc
@@ -598,6 +612,11 @@ def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
             if len(article.text[content[0] : content[1]].split()) < 3:
                 continue
             source = classify_source(source_head, article.index, article.lexicon)
+            if source.kind == "unknown":
+                # "according to data from the Gun Violence Archive", "according to figures
+                # by the ministry": the one whose data it is.
+                source_head = _owner_after(source_head, article) or source_head
+                source = classify_source(source_head, article.index, article.lexicon)
             if source.kind == "unknown":
                 continue  # "according to plan", "according to the rules": no source
             drafts.append(
