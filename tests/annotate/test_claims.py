@@ -770,3 +770,12 @@ def test_according_to_data_from_an_organisation_gives_the_organisation(annotator
 
 def test_according_to_plan_is_still_no_claim(annotator):
     assert claims_of(annotator, "According to the plan of the city, the bridge opens in May.") == []
+
+
+def test_quotation_right_after_told_the_listener_is_attributed(annotator):
+    text = (
+        "Mark Dale, a Toronto lawyer representing Kim Olsen, told the BBC after the "
+        'verdict "My client is of course very relieved with the verdict."'
+    )
+    claim = claim_with(claims_of(annotator, text), "My client is of course very relieved")
+    assert speaker(claim) == ("named", "Mark Dale")

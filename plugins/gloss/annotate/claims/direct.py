@@ -116,8 +116,10 @@ def _attribution_before(article: Article, segment: QuoteSegment, used: set[int])
     for t in tokens:
         if t.i <= cue.i:
             continue
-        if t.dep_ == "dobj" and t.head.i == cue.i:
-            return None  # "announced its choice of X as "Person of the Year"": a quoted name
+        if t.dep_ == "dobj" and t.head.i == cue.i and cue.lemma_.lower() != "tell":
+            # "announced its choice of X as "Person of the Year"": a quoted name. The object
+            # of "tell" is the listener ("told the BBC after the verdict "..."").
+            return None
         # The words after the cue must not open a clause of their own ("said that X has a
         # "strong rationale"" is a mixed quote, handled with the verb's clause).
         if (
