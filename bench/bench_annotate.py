@@ -26,8 +26,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from eval.corpus import CORPUS as DEFAULT_CORPUS
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("GLOSS_BENCH_CORPUS", ROOT.parent / "shared/corpus/wikinews.jsonl"))
+CORPUS = Path(os.environ.get("GLOSS_BENCH_CORPUS", DEFAULT_CORPUS))
 N_ARTICLES = int(os.environ.get("GLOSS_BENCH_ANNOTATE_N", "60"))
 ROUNDS = 3
 WARM_TARGET_MS = 5.0

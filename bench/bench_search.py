@@ -26,8 +26,10 @@ from pathlib import Path
 
 from gloss.site.search import SearchDocument, build_index, index_script, load_stopwords
 
+from eval.corpus import CORPUS as DEFAULT_CORPUS
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("GLOSS_BENCH_CORPUS", ROOT.parent / "shared/corpus/wikinews.jsonl"))
+CORPUS = Path(os.environ.get("GLOSS_BENCH_CORPUS", DEFAULT_CORPUS))
 SIZE_TARGET_PER_1000 = 1.5e6  # bytes
 TIME_TARGET_MS = 100.0
 QUERIES = ["Putin", "president", "climate change", "elect", "Ukraine war", "xyzzyplugh"]

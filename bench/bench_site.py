@@ -1,6 +1,6 @@
 """Site build speed: Gloss against plain Pelican on the same corpus, measured in one run.
 
-Corpus: the seed plus N Wikinews articles (``/work/shared/corpus/wikinews.jsonl``) made into raw
+Corpus: the seed plus N Wikinews articles (``eval/data/wikinews.jsonl``) made into raw
 captures and ingested into posts by ``gloss ingest``, in a temporary folder. Every build runs
 ``pelican`` in a fresh process (so plugin state never leaks between builds) and is timed from
 the outside, wall clock.
@@ -33,8 +33,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from eval.corpus import CORPUS as DEFAULT_CORPUS
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path("/work/shared/corpus/wikinews.jsonl")
+CORPUS = DEFAULT_CORPUS
 SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
 PYTHON = sys.executable
 REPEATS = 3

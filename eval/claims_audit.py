@@ -19,10 +19,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from eval.corpus import CORPUS as DEFAULT_CORPUS
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "eval" / "claims_audit_gold.json"
 FRESH = ROOT / "eval" / "claims_audit_fresh.json"
-CORPUS = Path("/work/shared/corpus/wikinews.jsonl")
+CORPUS = DEFAULT_CORPUS
 COVER = 0.8  # share of the anchor's characters the content must cover
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from gloss.annotate.engine import Annotator
 
-CORPUS = Path("/work/shared/corpus/wikinews.jsonl")
+from eval.corpus import CORPUS as DEFAULT_CORPUS
+
+CORPUS = DEFAULT_CORPUS
 PLACE = {"GPE", "LOC", "FAC"}
 
 

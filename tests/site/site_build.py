@@ -8,8 +8,10 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+from eval.corpus import CORPUS as DEFAULT_CORPUS
+
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path("/work/shared/corpus/wikinews.jsonl")
+CORPUS = DEFAULT_CORPUS
 SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
 
 
