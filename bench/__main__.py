@@ -14,13 +14,18 @@ from pathlib import Path
 
 def main(argv: list[str]) -> int:
     here = Path(__file__).parent
-    names = sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules([str(here)])
-                   if m.name.startswith("bench_"))
+    names = sorted(
+        m.name[len("bench_") :]
+        for m in pkgutil.iter_modules([str(here)])
+        if m.name.startswith("bench_")
+    )
     chosen = argv or names
     unknown = sorted(set(chosen) - set(names))
     if unknown:
-        print(f"bench: unknown benchmark(s) {', '.join(unknown)}; have {', '.join(names)}",
-              file=sys.stderr)
+        print(
+            f"bench: unknown benchmark(s) {', '.join(unknown)}; have {', '.join(names)}",
+            file=sys.stderr,
+        )
         return 2
     for name in chosen:
         print(f"== {name}", flush=True)
