@@ -52,7 +52,8 @@ devserver: install ## rebuild on change and serve on http://127.0.0.1:$(PORT)
 	@$(INGEST_OR_WARN)
 	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF) --bind 127.0.0.1 --port $(PORT)
 
-test: install ## run the whole test suite (unit, then end-to-end: builds and browser)
+test: install ## lint, then the whole test suite (unit, then end-to-end: builds and browser)
+	$(BIN)/ruff check plugins tests eval bench pelicanconf.py publishconf.py
 	$(BIN)/python -m pytest -q -m "not slow"
 	$(BIN)/python -m pytest -q -m slow
 
