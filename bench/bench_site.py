@@ -28,29 +28,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
-from datetime import date
 from pathlib import Path
 
 from eval.corpus import CORPUS as DEFAULT_CORPUS
+from eval.corpus import wikinews_repost
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = DEFAULT_CORPUS
 SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
 PYTHON = sys.executable
 REPEATS = 3
-
-
-def wikinews_capture(article: dict) -> str:
-    """A raw text capture of a Wikinews article, laid out like a scraped repost."""
-    published = date.fromisoformat(article["date"])
-    body = "\n".join(textwrap.fill(p, 78) for p in article["paragraphs"])
-    return (
-        f"{article['title']}\nPublished: {published:%b} {published.day}, {published.year}\n"
-        f"{article['url']}\n{body}\n"
-        "This article is from Wikinews, licensed under CC BY 2.5.\n"
-    )
 
 
 def make_corpus(folder: Path, count: int) -> Path:
@@ -66,7 +54,7 @@ def make_corpus(folder: Path, count: int) -> Path:
                 continue
             written += 1
             capture = sources / f"wn_{written:04d}.txt"
-            capture.write_text(wikinews_capture(article), encoding="utf-8")
+            capture.write_text(wikinews_repost(article), encoding="utf-8")
             if written == count:
                 break
     subprocess.run(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import textwrap
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,3 +52,15 @@ def load_corpus(path: Path = CORPUS) -> list[CorpusArticle]:
                     )
                 )
     return articles
+
+
+def wikinews_repost(article: dict) -> str:
+    """A plain raw capture of a corpus article (a record of wikinews.jsonl), laid out like a
+    scraped repost: title, date line, URL, body wrapped at 78 columns, a licence footer."""
+    published = date.fromisoformat(article["date"])
+    body = "\n".join(textwrap.fill(p, 78) for p in article["paragraphs"])
+    return (
+        f"{article['title']}\nPublished: {published:%b} {published.day}, {published.year}\n"
+        f"{article['url']}\n{body}\n"
+        "This article is from Wikinews, licensed under CC BY 2.5.\n"
+    )

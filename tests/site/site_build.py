@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import textwrap
-from datetime import date
 from pathlib import Path
 
 from eval.corpus import CORPUS as DEFAULT_CORPUS
+from eval.corpus import wikinews_repost
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = DEFAULT_CORPUS
 SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
-
-
-def wikinews_capture(article: dict) -> str:
-    """A raw text capture of a Wikinews article, laid out like a scraped repost."""
-    published = date.fromisoformat(article["date"])
-    body = "\n".join(textwrap.fill(p, 78) for p in article["paragraphs"])
-    return (
-        f"{article['title']}\nPublished: {published:%b} {published.day}, {published.year}\n"
-        f"{article['url']}\n{body}\n"
-        "This article is from Wikinews, licensed under CC BY 2.5.\n"
-    )
 
 
 def wikinews_articles(words: tuple[str, ...], count: int) -> list[dict]:
@@ -49,7 +37,7 @@ def make_content(folder: Path, wikinews: int = 3) -> Path:
     sources.mkdir(parents=True)
     shutil.copy(SEED, sources / SEED.name)
     for n, article in enumerate(wikinews_articles(("Putin", "Russia", "China"), wikinews), 1):
-        (sources / f"wn_{n:03d}.txt").write_text(wikinews_capture(article), encoding="utf-8")
+        (sources / f"wn_{n:03d}.txt").write_text(wikinews_repost(article), encoding="utf-8")
     gloss(["ingest", "--output", str(content / "articles"), str(sources)])
     return content
 
