@@ -764,3 +764,34 @@ def test_quotation_right_after_told_the_listener_is_attributed(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "My client is of course very relieved")
     assert speaker(claim) == ("named", "Mark Dale")
+
+
+# --- fresh batch 4 --------------------------------------------------------------------------
+
+
+def test_family_member_quoted_unnamed_is_a_vague_source(annotator):
+    text = 'The mother said "I want to see my son again before the winter."'
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "mothers")
+
+
+def test_one_of_a_group_names_the_group(annotator):
+    text = 'One of the residents said, "The water came into the houses within minutes."'
+    claim = claim_with(claims_of(annotator, text), "The water came into the houses")
+    assert speaker(claim) == ("vague", "residents")
+
+
+def test_according_to_after_coordinated_clauses_covers_all_of_them(annotator):
+    text = "Four people died and twelve were injured in the fire, according to police."
+    [claim] = claims_of(annotator, text)
+    assert claim["content"]["text"].startswith("Four people died and twelve were injured")
+    assert speaker(claim) == ("vague", "police")
+
+
+def test_relative_clause_about_the_source_is_not_content(annotator):
+    text = (
+        "Nine miners were trapped and two were rescued, according to officials, some of whom "
+        "visited the site."
+    )
+    [claim] = claims_of(annotator, text)
+    assert claim["content"]["text"] == "Nine miners were trapped and two were rescued"

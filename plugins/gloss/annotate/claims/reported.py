@@ -547,6 +547,13 @@ def _owner_after(head: Any, article: Article) -> Any:
     return None
 
 
+def _first_conjunct(verb: Any) -> Any:
+    """The first of the clauses coordinated with ``verb`` (itself when it is not a conjunct)."""
+    while verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
+
+
 def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
     doc = article.doc
@@ -580,6 +587,11 @@ def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
                 continue  # "According to the Herald, X said C": X is the speaker, not the Herald
             sentence = article.sentence(token)
             clause_start, clause_end = head.left_edge.i, head.right_edge.i
+            first = _first_conjunct(head)
+            if token.i > head.i and first is not head and first.i not in claimed_cues:
+                # "Seven died and 35 were rescued, according to officials": a phrase after
+                # the last of coordinated clauses sources all of them, not the last alone.
+                clause_start = min(clause_start, first.left_edge.i)
             participle = head.dep_ in ("amod", "acl", "advcl", "csubj") and head.tag_ in (
                 "VBG",
                 "VBN",
@@ -602,9 +614,20 @@ def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
             ]
             if not candidates:
                 continue
-            if len(candidates) == 2 and doc[phrase_start - 1].text == ",":
+            relative_after = any(
+                t.tag_ in ("WP", "WDT") for t in doc[right[0] : min(right[0] + 4, right[1] + 1)]
+            )
+            if relative_after and head.i > token.i and head.head.i < token.i:
+                # "C, according to officials, some of whom were hurt", with the phrase parsed
+                # into the relative clause: the statement is the clause that it follows.
+                statement = _first_conjunct(head.head)
+                left = (statement.left_edge.i, phrase_start - 1)
+                if sentence.start <= left[0] <= left[1]:
+                    candidates = [left]
+            if len(candidates) == 2 and doc[phrase_start - 1].text == "," and not relative_after:
                 # "The vaccine, according to the maker, is safe": the phrase interrupts the
-                # statement, which is the whole clause.
+                # statement, which is the whole clause (but not "C, according to officials,
+                # some of whom were hurt": a relative clause about the source is no part of C).
                 best = (clause_start, clause_end)
             else:
                 best = max(candidates, key=lambda s: doc[s[1]].idx - doc[s[0]].idx)

@@ -299,6 +299,34 @@ def _named_example(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | 
     return None
 
 
+# Words that pick some members out of a group named after "of" ("one of the children said",
+# "some of the residents told reporters"): the group is the source.
+PARTITIVE_HEADS = frozenset(
+    ("one", "two", "three", "some", "many", "most", "several", "few", "all", "each")
+)
+
+
+def _member_of_group(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "One of the children said": the group after "of", when it is an unnamed source."""
+    if head.lower_ not in PARTITIVE_HEADS:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None:
+        return None
+    source = _vague_source(group, index, lexicon)
+    if source is None:
+        return None
+    start, end = _token_span(head)
+    return replace(
+        source,
+        start=start,
+        end=max(end, source.end),
+        text=index.text[start : max(end, source.end)],
+        singular=head.lower_ == "one" or head.lower_ == "each",
+    )
+
+
 def _vague_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """An unnamed source from sources.yml: "experts", "Scientology officials", "a poster"."""
     lemma, lower = head.lemma_.lower(), head.lower_
@@ -387,6 +415,7 @@ _SOURCE_RULES = (
     _unmarked_name,
     _description,
     _named_example,
+    _member_of_group,
     _vague_source,
 )
 
