@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from gloss.annotate import claims as claim_finder
 from gloss.annotate.cache import AnnotationCache, cache_key
 from gloss.annotate.curation import Curation, apply_curation
 from gloss.annotate.entities import extract_entities, raw_entities
@@ -204,8 +203,12 @@ class Annotator:
     def _extract(self, doc: Any) -> dict[str, Any]:
         if self.raw_entities:
             return {"entities": [e.to_dict() for e in raw_entities(doc)], "claims": []}
+        # Imported here: a build whose texts are all cached never finds claims, and the
+        # claims package (its lexicons and matchers) is a noticeable part of startup.
+        from gloss.annotate.claims import find_claims
+
         entities = extract_entities(doc)
-        claims = claim_finder.find_claims(doc, entities)
+        claims = find_claims(doc, entities)
         return {"entities": [e.to_dict() for e in entities], "claims": claims}
 
 
