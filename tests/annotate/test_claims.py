@@ -795,3 +795,29 @@ def test_relative_clause_about_the_source_is_not_content(annotator):
     )
     [claim] = claims_of(annotator, text)
     assert claim["content"]["text"] == "Nine miners were trapped and two were rescued"
+
+
+def test_according_to_place_title_person_names_the_person(annotator):
+    text = (
+        "According to Ohio Senator Mary Holloway, the bridge had been closed for repairs since May."
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Mary Holloway")
+    assert claim["content"]["text"] == "the bridge had been closed for repairs since May"
+
+
+def test_according_to_a_description_then_the_name_in_apposition(annotator):
+    text = (
+        "According to the town's first selectman, Peter Walsh, there were forty people inside "
+        "the hall."
+    )
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "Peter Walsh")
+    assert claim["content"]["text"] == "there were forty people inside the hall"
+
+
+def test_according_to_police_then_a_subject_name_stays_with_police(annotator):
+    text = "According to police, John Smith fled the scene before the officers arrived."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "police")
+    assert claim["content"]["text"].startswith("John Smith fled")

@@ -547,6 +547,41 @@ def _owner_after(head: Any, article: Article) -> Any:
     return None
 
 
+def _person_beside_source(article: Article, source: Any, end: int) -> tuple[Any, int] | None:
+    """The person that the source of "according to" stands for, when the parser cut the
+    name off it: "According to Connecticut Senator Richard Blumenthal, C" (the place taken
+    for the source, the titled name for a subject) or "According to the town's first
+    selectman, Chris Kervick, C" (a name in apposition). Returns the name's last token and
+    the end of the phrase, or None."""
+    doc = article.doc
+    i = end + 1
+    apposition = i < len(doc) and doc[i].text == ","
+    if apposition:
+        # Only a singular description of one person is renamed by the apposition ("the
+        # first selectman, Chris Kervick,"); "according to police, Smith fled" is no such.
+        if source.tag_ != "NN" or article.index.at(source.idx, source.idx + 1) is not None:
+            return None
+        i += 1
+    else:
+        mention = article.index.at(source.idx, source.idx + len(source.text))
+        if mention is None or mention[2].label not in ("GPE", "NORP", "LOC"):
+            return None
+        while i < len(doc) and doc[i].lower_ in article.lexicon.titles:
+            i += 1  # "Connecticut Senator Richard Blumenthal"
+        if i == end + 1:
+            return None
+    if i >= len(doc):
+        return None
+    mention = article.index.at(doc[i].idx, doc[i].idx + len(doc[i].text))
+    if mention is None or mention[2].label != "PERSON" or mention[0] != doc[i].idx:
+        return None
+    last = article.token_at(mention[1] - 1)
+    after = last.i + 1
+    if apposition and (after >= len(doc) or doc[after].text != ","):
+        return None  # the name is not closed by a comma: it may be the statement's subject
+    return last, last.i
+
+
 def _first_conjunct(verb: Any) -> Any:
     """The first of the clauses coordinated with ``verb`` (itself when it is not a conjunct)."""
     while verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -582,6 +617,9 @@ def according_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
                     source_end = article.token_at(mention[1] - 1).i
             if source_head is None:
                 continue
+            person = _person_beside_source(article, source_head, source_end)
+            if person is not None:
+                source_head, source_end = person
             head = token.head if token.head.i != token.i else token
             if head.i in claimed_cues:
                 continue  # "According to the Herald, X said C": X is the speaker, not the Herald
