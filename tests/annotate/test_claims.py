@@ -821,3 +821,15 @@ def test_according_to_police_then_a_subject_name_stays_with_police(annotator):
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("vague", "police")
     assert claim["content"]["text"].startswith("John Smith fled")
+
+
+def test_reported_object_to_be_is_a_statement(annotator):
+    text = "Several newspapers reported the minister to have resigned on Friday."
+    [claim] = claims_of(annotator, text)
+    assert claim["content"]["text"] == "the minister to have resigned on Friday"
+    assert speaker(claim) == ("vague", "newspapers")
+
+
+def test_told_object_to_be_is_an_order_not_a_claim(annotator):
+    text = "The mayor told the children to be quiet during the ceremony."
+    assert claims_of(annotator, text) == []

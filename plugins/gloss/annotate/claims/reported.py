@@ -372,6 +372,8 @@ def _object_then_clause(article: Article, token: Any) -> Span | None:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     doc, sentence = article.doc, article.sentence(token)
+    if (raised := _object_to_be(article, token, obj)) is not None:
+        return raised
     for verb in doc[obj.i + 1 : sentence.end]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -389,6 +391,28 @@ def _object_then_clause(article: Article, token: Any) -> Span | None:
             return None  # "announced the plan in a release and followed it up": the cue's own
         last = doc[min(verb.right_edge.i, sentence.end - 1)]
         return trim(article.text, *span_of(obj.left_edge, last))
+    return None
+
+
+# Verbs whose object is the one spoken to: "told the children to be quiet" is an order,
+# not a report that the children are quiet.
+LISTENER_VERBS = frozenset(("tell", "warn", "urge", "ask", "order", "remind", "advise", "inform"))
+
+
+def _object_to_be(article: Article, token: Any, obj: Any) -> Span | None:
+    """ "outlets reported Hamza bin Laden to be dead", "claimed the letter to have been
+    forged": the object and an infinitive of "be" (or a perfect infinitive) state C."""
+    if token.lemma_.lower() in LISTENER_VERBS:
+        return None
+    for verb in token.children:
+        if verb.dep_ != "xcomp" or verb.i < obj.i:
+            continue
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if "to" not in auxiliaries:
+            continue
+        if verb.lemma_ == "be" or "have" in auxiliaries:
+            last = article.doc[min(verb.right_edge.i, article.sentence(token).end - 1)]
+            return trim(article.text, *span_of(obj.left_edge, last))
     return None
 
 
