@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.contents import Content
 from pelican.utils import (
@@ -34,10 +33,8 @@ from pelican.utils import (
 from gloss.errors import GlossError
 from gloss.site import urls
 from gloss.site.exports import ArticleInfo, schema_org
-from gloss.site.render import render_annotated_html
 from gloss.site.render_cache import RenderCache, key_of
 from gloss.site.settings import GlossSettings, gloss_settings
-from gloss.site.textmap import text_of_html
 from gloss.site.views import (
     UNKNOWN_SPEAKER,
     ArticleGloss,
@@ -249,6 +246,8 @@ class GlossBuild:
         key = key_of("text", html)
         text = self.cache.get("text", key)
         if not isinstance(text, str):
+            from gloss.site.textmap import text_of_html  # BeautifulSoup: only on a cache miss
+
             parsed = text_of_html(html)
             self._parsed[html] = parsed
             text = parsed.text
@@ -272,6 +271,11 @@ class GlossBuild:
         if isinstance(cached, dict) and isinstance(cached.get("html"), str):
             html, problems = cached["html"], list(cached.get("problems", []))
         else:
+            # Imported here: these modules use BeautifulSoup, which a build answered from the
+            # caches never needs (its import is a noticeable part of a warm build).
+            from gloss.site.render import render_annotated_html
+            from gloss.site.textmap import text_of_html
+
             rendered, found = render_annotated_html(
                 self._parsed.pop(original, None) or text_of_html(original),
                 record,
@@ -361,6 +365,16 @@ class GlossBuild:
         )
 
 
+def title_text(title: str) -> str:
+    """The text of a Pelican title (HTML). A title with no tag and no entity is its own text,
+    so BeautifulSoup is imported only for the few that have one."""
+    if "<" not in title and "&" not in title:
+        return title
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(title, "html.parser").get_text()
+
+
 def article_info(content: Content, settings: dict[str, Any]) -> ArticleInfo:
     # An undated post has a placeholder date (gloss.site.undated): exports say null.
     date = None if content.metadata.get("undated") else getattr(content, "date", None)
@@ -373,7 +387,7 @@ def article_info(content: Content, settings: dict[str, Any]) -> ArticleInfo:
     return ArticleInfo(
         slug=urls.path_segment(getattr(content, "slug", None) or content.source_path),
         # Pelican's title is HTML ("AT&amp;T"); exports and the credit line want its text.
-        title=BeautifulSoup(str(getattr(content, "title", "")), "html.parser").get_text(),
+        title=title_text(str(getattr(content, "title", ""))),
         url=f"{siteurl}/{content.url}" if siteurl else content.url,
         date=iso,
         authors=authors,

@@ -12,14 +12,14 @@ from typing import Any
 
 from pelican import signals
 
-from gloss.site.render import strip_annotations
-
 
 def unannotate_feed(context: Any, feed: Any) -> None:
     for item in getattr(feed, "items", []):
         for key in ("content", "description"):
             value = item.get(key)
             if isinstance(value, str) and "gl-" in value:
+                from gloss.site.render import strip_annotations  # BeautifulSoup: only if needed
+
                 item[key] = strip_annotations(value)
 
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gloss.site.textmap import HtmlText
 from gloss.site.views import claim_anchor, label_name, popover_id, speaker_key
 from gloss.site.wrapping import Span, Wrapper
+
+if TYPE_CHECKING:
+    from gloss.site.textmap import HtmlText
 
 logger = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from gloss import __version__
 
 logger = logging.getLogger(__name__)
 
-_CODE = ("textmap.py", "wrapping.py", "render.py", "views.py", "render_cache.py")
+_CODE = ("blocks.py", "textmap.py", "wrapping.py", "render.py", "views.py", "render_cache.py")
 
 
 @cache

@@ -50,11 +50,10 @@ from datetime import date, datetime
 from importlib import resources
 from typing import Any
 
-from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
 
-from gloss.site import textmap
+from gloss.site import blocks
 from gloss.site.annotation import BUILD_KEY, GlossBuild
 from gloss.site.page_cache import PageCache, code_digest
 
@@ -77,7 +76,7 @@ SETTINGS_DEFAULTS: dict[str, Any] = {
 # Elements after which the text of one block ends: their words must not run together. The
 # same blocks as the annotated text (textmap), plus <pre>, which search indexes and
 # annotation leaves alone, and <br>, which ends a line.
-BLOCK_ELEMENTS = sorted(textmap.BLOCK_ELEMENTS | {"pre", "br"})
+BLOCK_ELEMENTS = sorted(blocks.BLOCK_ELEMENTS | {"pre", "br"})
 
 _WORD = re.compile(r"[^\W_]+")
 # Last digit of a gap / other digits of a gap (base 32; see the module docstring).
@@ -343,12 +342,16 @@ def _title_text(title: str) -> str:
     """A Pelican title (HTML) as text; most titles hold no tag, only entities."""
     if "<" not in title:
         return html_lib.unescape(title)
+    from bs4 import BeautifulSoup  # only here: a warm build need not import it
+
     return BeautifulSoup(title, "html.parser").get_text()
 
 
 def plain_text(html: str) -> str:
     """The text of an HTML fragment, with a space between blocks but none inside a line (so
     that annotation wrappers do not turn "Putin," into "Putin ,")."""
+    from bs4 import BeautifulSoup  # only here: a warm build need not import it
+
     soup = BeautifulSoup(html, "html.parser")
     for block in soup.find_all(BLOCK_ELEMENTS):
         block.insert_before(" ")

@@ -19,51 +19,12 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
+from gloss.site import blocks
+
 PARAGRAPH_SEPARATOR = "\n\n"
 
-# Elements that start a new paragraph of text. Anything else is inline.
-BLOCK_ELEMENTS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "caption",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
+# Elements that start a new paragraph of text (in their own module: see there).
+BLOCK_ELEMENTS = blocks.BLOCK_ELEMENTS
 # Text inside these is not prose: never annotated, never part of the text.
 SKIPPED_ELEMENTS = frozenset(
     ["script", "style", "template", "pre", "code", "kbd", "samp", "var", "math", "svg"]
