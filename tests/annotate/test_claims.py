@@ -833,3 +833,15 @@ def test_reported_object_to_be_is_a_statement(annotator):
 def test_told_object_to_be_is_an_order_not_a_claim(annotator):
     text = "The mayor told the children to be quiet during the ceremony."
     assert claims_of(annotator, text) == []
+
+
+def test_organisation_data_names_the_organisation(annotator):
+    text = "Cases rose above two million last week, World Health Organization data indicated."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("named", "World Health Organization")
+    assert claim["content"]["text"] == "Cases rose above two million last week"
+
+
+def test_data_alone_is_no_source(annotator):
+    text = "The data indicated that cases rose above two million last week."
+    assert claims_of(annotator, text) == []

@@ -201,6 +201,12 @@ def _owner_of_output(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source 
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
                 owner = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "compound" and child.i == head.i - 1:
+            # "Johns Hopkins University data indicated": an organisation named right before
+            # the output noun owns it.
+            mention = index.at(*_token_span(child))
+            if mention and mention[2].label == "ORG":
+                return _named(mention, index.text)
         if owner is None:
             continue
         mention = index.at(*_token_span(owner))
