@@ -845,3 +845,21 @@ def test_organisation_data_names_the_organisation(annotator):
 def test_data_alone_is_no_source(annotator):
     text = "The data indicated that cases rose above two million last week."
     assert claims_of(annotator, text) == []
+
+
+def test_this_person_refers_back_like_a_pronoun(annotator):
+    text = (
+        "Maria Lopez said the school was closed. This person also said that the teachers "
+        "had not been paid."
+    )
+    claim = claim_with(claims_of(annotator, text), "the teachers had not been paid")
+    assert claim["speaker"]["name"] == "Maria Lopez"
+
+
+def test_this_person_sets_no_gender(annotator):
+    text = (
+        "Maria Lopez said the school was closed. This person also said the teachers had not "
+        "been paid. She added that the roof leaked."
+    )
+    claim = claim_with(claims_of(annotator, text), "the roof leaked")
+    assert claim["speaker"]["name"] == "Maria Lopez"

@@ -16,7 +16,9 @@ from typing import Any
 
 from .lexicon import Lexicon
 
-PERSON_PRONOUNS = {"he": "m", "she": "f"}
+# A person pronoun and the gender it tells (none for "this person", which refers back to
+# someone just mentioned as "he" or "she" would).
+PERSON_PRONOUNS: dict[str, str | None] = {"he": "m", "she": "f", "this person": None}
 PLURAL_PRONOUNS = frozenset({"they"})
 THING_PRONOUNS = frozenset({"it"})
 FIRST_PERSON = frozenset({"i", "we"})
@@ -356,6 +358,19 @@ def _vague_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | N
     )
 
 
+def _demonstrative_person(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "this person also said", "that individual told the court": someone just mentioned,
+    resolved like "he"/"she" (without a gender)."""
+    if head.lemma_.lower() not in ("person", "individual"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in head.children):
+        return None
+    _start, end = _token_span(head)
+    det = next(c for c in head.children if c.dep_ == "det")
+    text = index.text[det.idx : end]
+    return Source("pronoun", None, None, det.idx, end, text, pronoun="this person")
+
+
 def _title_anaphor(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """ "the minister said", "The President insists": the person named last before with that
     title beside the name (within a few words), when there is one."""
@@ -410,6 +425,7 @@ def _state_government(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source
 
 _SOURCE_RULES = (
     _pronoun,
+    _demonstrative_person,
     _title_anaphor,
     _state_government,
     _person_titled_after_organisation,
@@ -538,8 +554,9 @@ class PronounResolver:
             found = self._antecedent(source.pronoun, reference)
         if found is None:
             return replace(UNKNOWN, start=source.start, end=source.end, text=source.text)
-        if source.pronoun in PERSON_PRONOUNS and found.entity:
-            self.index.gender.setdefault(found.entity, PERSON_PRONOUNS[source.pronoun])
+        gender = PERSON_PRONOUNS.get(source.pronoun)
+        if gender is not None and found.entity:
+            self.index.gender.setdefault(found.entity, gender)
         return replace(
             source, name=found.name, entity=found.entity, label=found.label, pronoun=None
         )
@@ -553,7 +570,8 @@ class PronounResolver:
             if candidate.label is None and candidate.entity is None:
                 return False
             known = self.index.gender.get(candidate.entity or "")
-            return known is None or known == PERSON_PRONOUNS[pronoun]
+            gender = PERSON_PRONOUNS[pronoun]
+            return known is None or gender is None or known == gender
         if pronoun in PLURAL_PRONOUNS:
             return candidate.kind == "vague" or candidate.label in COLLECTIVE_LABELS
         if pronoun in THING_PRONOUNS:
