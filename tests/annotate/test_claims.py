@@ -863,3 +863,12 @@ def test_this_person_sets_no_gender(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "the roof leaked")
     assert claim["speaker"]["name"] == "Maria Lopez"
+
+
+def test_one_of_them_is_one_of_the_group_just_quoted(annotator):
+    text = (
+        'Several residents said the flood came at night. One of them said, "We lost '
+        'everything we owned in one hour."'
+    )
+    claim = claim_with(claims_of(annotator, text), "We lost everything")
+    assert speaker(claim) == ("pronoun", "residents")

@@ -322,6 +322,10 @@ def _member_of_group(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source 
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if group is None:
         return None
+    if group.lower_ == "them":
+        # "One of them said": one of a group just mentioned, resolved like "they".
+        start, end = head.idx, group.idx + len(group.text)
+        return Source("pronoun", None, None, start, end, index.text[start:end], pronoun="they")
     source = _vague_source(group, index, lexicon)
     if source is None:
         return None
