@@ -872,3 +872,9 @@ def test_one_of_them_is_one_of_the_group_just_quoted(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "We lost everything")
     assert speaker(claim) == ("pronoun", "residents")
+
+
+def test_a_public_service_is_an_unnamed_source(annotator):
+    text = "Two of the injured were children, according to the ambulance service."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "ambulance services")
