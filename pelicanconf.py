@@ -4,7 +4,8 @@ import os
 
 from jinja2 import FileSystemBytecodeCache
 
-AUTHOR = ""  # no site-wide author: articles carry their own bylines
+# No AUTHOR setting: Pelican would credit every article without a byline to it (even to "",
+# as an author with an empty name). Articles carry their own bylines.
 SITENAME = "Gloss archive"
 SITEURL = ""  # empty: relative URLs, so output/ works from file:// and any host
 RELATIVE_URLS = True

@@ -200,6 +200,14 @@ def test_odd_metadata_is_built_or_reported(site: Site):
     assert "Springfield budget was fine" in page.read_text("utf-8")
 
 
+def test_articles_without_a_byline_are_credited_to_nobody(site: Site):
+    """Captures without authors must not be filed under a made-up (or empty) author."""
+    assert not (site.output / "author" / "index.html").exists()
+    authors = BeautifulSoup((site.output / "authors.html").read_text("utf-8"), "html.parser")
+    names = [a.get_text().strip() for a in authors.select(".gl-term-list a")]
+    assert all(names), names
+
+
 def test_no_capture_is_published_as_an_executable_page(site: Site):
     published = list((site.output / "sources").rglob("*"))
     assert published, "captures are published for provenance"
