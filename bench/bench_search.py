@@ -26,6 +26,7 @@ from pathlib import Path
 
 from gloss.site.search import SearchDocument, build_index, index_script, load_stopwords
 
+from eval.chromium import CHROMIUM, CHROMIUM_ARGS
 from eval.corpus import CORPUS as DEFAULT_CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,14 +116,6 @@ def index_bytes(docs: list[SearchDocument], stop: frozenset[str]) -> tuple[int, 
 def measure_in_chromium(script: str) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
     search_js = ROOT / "theme" / "static" / "js" / "search.js"
     figures: dict[str, list[float]] = {"query_ms": [], "first_results_ms": [], "load_ms": []}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
@@ -138,7 +131,7 @@ def measure_in_chromium(script: str) -> dict[str, list[float]]:
             "window.GLOSS_LOADED = performance.now();});</script></body></html>",
             "utf-8",
         )
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         for _ in range(RUNS):
             for query in QUERIES:
@@ -180,8 +173,8 @@ def main() -> None:
             f" = {per / 1e6:.3f} MB per 1,000 (ratio {per / SIZE_TARGET_PER_1000:.2f})"
         )
 
-    if not Path("/usr/bin/chromium").exists():
-        print("  timing skipped: no /usr/bin/chromium")
+    if not CHROMIUM.exists():
+        print(f"  timing skipped: no {CHROMIUM}")
         return
     figures = measure_in_chromium(script)
     query = statistics.median(figures["query_ms"])

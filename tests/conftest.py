@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from eval.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
 
@@ -19,19 +21,6 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
-
-
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's Chromium (.ci/run installs it)
-# No background traffic: this machine (and CI) has no network, and the tests check that no
-# request leaves file://.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
