@@ -85,3 +85,20 @@ def test_csv_quotes_commas_newlines_and_joins_lists() -> None:
     parsed = list(csv.DictReader(io.StringIO(text)))
     assert parsed[0]["content"] == 'a, "b"\nc' and parsed[0]["start"] == ""
     assert csv_text(("aliases",), [{"aliases": ["A", "B"]}]).splitlines()[1] == "A | B"
+
+
+def test_csv_defuses_cells_a_spreadsheet_would_run_as_formulas() -> None:
+    rows = [
+        {"content": '=HYPERLINK("http://x","y")', "speaker": "@sum", "start": -3, "cue": "say"},
+        {"content": "+1 said so", "speaker": "-x", "start": 4, "cue": "\tsay"},
+    ]
+    parsed = list(
+        csv.DictReader(io.StringIO(csv_text(("content", "speaker", "start", "cue"), rows)))
+    )
+    assert parsed[0] == {
+        "content": '\'=HYPERLINK("http://x","y")',
+        "speaker": "'@sum",
+        "start": "-3",  # numbers are numbers, not formulas
+        "cue": "say",
+    }
+    assert [parsed[1][k] for k in ("content", "speaker", "cue")] == ["'+1 said so", "'-x", "'\tsay"]

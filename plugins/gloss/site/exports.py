@@ -232,18 +232,28 @@ CLAIM_COLUMNS = (
 )
 
 
+# A spreadsheet opened on a CSV runs a cell that starts with one of these as a formula
+# ("=HYPERLINK(...)" in a quoted claim would become a live link). A leading apostrophe makes
+# the cell text again; it is the usual guard (OWASP, "CSV Injection"). Numbers are left alone.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """One CSV cell: lists joined with `` | ``, None empty, formula-like text defused."""
+    if isinstance(value, list):
+        value = " | ".join(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_text(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
-    """CSV with a header row; lists are joined with `` | ``; None is an empty cell."""
+    """CSV with a header row, each cell made by `csv_cell`."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                key: " | ".join(value)
-                if isinstance(value, list)
-                else ("" if value is None else value)
-                for key, value in row.items()
-            }
-        )
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return out.getvalue()
