@@ -11,7 +11,9 @@ one line per set and measure:
 - a 90 % interval for claim F1, speaker accuracy and engine entity F1 from a bootstrap over
   articles (2000 resamples, fixed seed): 15 articles are few, and the interval says how few.
 
-Usage, from the project root:  python3 eval/heldout/summary.py [--gloss PATH] [--per-article]
+Usage, from the project root:
+    python3 eval/heldout/summary.py [--gold-dir DIR] [--gloss PATH] [--per-article]
+(--gold-dir: the held-out folder to score, default eval/heldout; e.g. eval/heldout2)
 """
 
 from __future__ import annotations
@@ -167,12 +169,17 @@ def main() -> int:
         action="store_true",
         help="print the scorer's misses and extras per article",
     )
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=HERE,
+        help="folder of held-out gold *.json files (default: eval/heldout)",
+    )
     args = parser.parse_args()
     scorer = load_scorer()
+    held_out = sorted(args.gold_dir.glob("*.json"))
     sets = {
-        f"held-out ({len(list(HERE.glob('*.json')))} docs, eval/heldout)": sorted(
-            HERE.glob("*.json")
-        ),
+        f"held-out ({len(held_out)} docs, {args.gold_dir})": held_out,
         f"dev ({len(list((DEV / 'wikinews-gold').glob('*.json')))} docs, shared/dev/wikinews-gold)": sorted(
             (DEV / "wikinews-gold").glob("*.json")
         ),

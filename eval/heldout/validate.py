@@ -1,9 +1,11 @@
 """Check the held-out gold files: format, classes, and that every anchor is an exact substring.
 
-Usage: python3 eval/heldout/validate.py [GOLD.json ...]   (default: every *.json beside this file)
+Usage: python3 eval/heldout/validate.py [--gold-dir DIR] [GOLD.json ...]
+(default: every *.json of DIR, which defaults to the folder of this file)
 Exits 1 and lists the problems when a file does not follow /work/shared/dev/README.md.
 """
 
+import argparse
 import json
 import re
 import sys
@@ -67,7 +69,16 @@ def problems_in(path: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or sorted(Path(__file__).parent.glob("*.json"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=Path(__file__).resolve().parent,
+        help="folder of gold *.json files (default: eval/heldout)",
+    )
+    parser.add_argument("files", nargs="*", type=Path, help="gold files (default: all of DIR)")
+    args = parser.parse_args(argv)
+    paths = args.files or sorted(args.gold_dir.glob("*.json"))
     bad = 0
     for path in paths:
         for problem in problems_in(path):
