@@ -214,3 +214,46 @@ def test_editing_curation_changes_the_record_without_a_new_parse(content, tmp_pa
     assert sorted(cache.rglob("*.json")) == entries  # served from the cache
     assert by_name(before, "Moscow Kremlin") is None
     assert by_name(after, "Moscow Kremlin")["label"] == "FAC"
+
+
+def test_corrections_that_apply_to_nothing_are_reported_with_file_and_line(content):
+    path = write(
+        content,
+        "annotations/call.yml",
+        """\
+        mentions:
+          add:
+            - text: Beijing
+              entity: Beijing
+          drop:
+            - text: Putin
+            - text: Shanghai
+        relabel:
+          - entity: Angela Merkel
+            label: ORG
+        claims:
+          drop:
+            - quote: no such words
+          speaker:
+            - quote: work with Russia
+              speaker: Xi Jinping
+          add:
+            - speaker: Xi Jinping
+              content: words nobody wrote
+        """,
+    )
+    curation = load_curation(content)
+    annotator = Annotator(workers=1, cache_dir=None, curation=curation)
+    annotator.annotate_texts([TEXT], slugs=["call"])
+    reported = {(w.line, w.message) for w in curation.unmatched}
+    assert {w.path for w in curation.unmatched} == {str(path)}
+    assert reported == {
+        (3, "mentions.add: 'Beijing' is not in the text"),
+        (7, "mentions.drop: no mention of 'Shanghai' to drop"),
+        (9, "relabel: the article has no entity 'Angela Merkel'"),
+        (13, "claims.drop: no claim with quote 'no such words'"),
+        (18, "claims.add: the content 'words nobody wrote' is not in the text"),
+    }
+    # The edits that did apply are not reported, and a second pass does not repeat a warning.
+    annotator.annotate_texts([TEXT], slugs=["call"])
+    assert len(curation.unmatched) == 5

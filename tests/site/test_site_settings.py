@@ -29,6 +29,11 @@ def test_labels_claims_and_curation_mistakes(tmp_path, caplog) -> None:
         "entities:\n  - name: Xi Jinping\n    label: PERSON\n  - name: Nowhere\n    label: PLANET\n",
         encoding="utf-8",
     )
+    slug = next((content / "articles").rglob("*.md")).stem
+    (content / "annotations").mkdir()
+    (content / "annotations" / f"{slug}.yml").write_text(
+        "mentions:\n  drop:\n    - text: Atlantis\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
     with caplog.at_level(logging.WARNING):
         build(
@@ -40,6 +45,8 @@ def test_labels_claims_and_curation_mistakes(tmp_path, caplog) -> None:
         )
     mistakes = [r.getMessage() for r in caplog.records if "entities.yml" in r.getMessage()]
     assert mistakes and all(":5:" in m or ":4:" in m for m in mistakes), mistakes
+    unmatched = [r.getMessage() for r in caplog.records if f"{slug}.yml:3:" in r.getMessage()]
+    assert unmatched and "no mention of 'Atlantis'" in unmatched[0], unmatched
     assert (out / "index.html").is_file()
 
     page = next(out.glob("2022/*/index.html"))

@@ -172,6 +172,8 @@ def run(args: argparse.Namespace) -> int:
             sources.append(path)
             slugs.append(None if path == "-" else Path(path).stem)
         records = iter(_annotate(annotator, texts, sources, slugs))
+        for warning in annotator.curation.unmatched if annotator.curation else []:
+            print(f"gloss annotate: warning: {warning}", file=sys.stderr)
     except GlossError as exc:
         print(f"gloss annotate: {exc}", file=sys.stderr)
         return 1

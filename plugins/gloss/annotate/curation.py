@@ -51,12 +51,14 @@ class MentionEdit:
     occurrence: int | None = None
     entity: str | None = None  # add: name or id of the entity the mentions belong to
     label: str | None = None  # add: label when the entity is new to the article
+    line: int | None = field(default=None, compare=False)  # where the entry is, for warnings
 
 
 @dataclass
 class Relabel:
     entity: str  # name or id
     label: str
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -67,6 +69,7 @@ class ClaimEdit:
     quote: str | None = None
     speaker: str | None = None
     kind: str | None = None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -77,6 +80,7 @@ class ClaimAddition:
     mode: str = "indirect"
     kind: str | None = None
     occurrence: int | None = None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -84,6 +88,7 @@ class ArticleCuration:
     """The corrections in one ``content/annotations/<slug>.yml``."""
 
     slug: str
+    path: str = ""  # the file, for warnings
     add_mentions: list[MentionEdit] = field(default_factory=list)
     drop_mentions: list[MentionEdit] = field(default_factory=list)
     relabel: list[Relabel] = field(default_factory=list)
@@ -100,6 +105,15 @@ class Curation:
     ignore: set[str] = field(default_factory=set)  # name keys never to annotate
     articles: dict[str, ArticleCuration] = field(default_factory=dict)
     errors: list[GlossError] = field(default_factory=list)
+    # Corrections that applied to nothing when a text was annotated (a typo, an edited
+    # article): reported like loading mistakes, once each, so a human edit never silently
+    # stops working.
+    unmatched: list[GlossError] = field(default_factory=list)
+
+    def note_unmatched(self, article: ArticleCuration, line: int | None, message: str) -> None:
+        warning = GlossError(message, Path(article.path) if article.path else None, line)
+        if str(warning) not in {str(w) for w in self.unmatched}:
+            self.unmatched.append(warning)
 
     def fingerprint(self, slug: str | None) -> str:
         """A hash of everything that applies to article ``slug`` (changes when they change)."""
@@ -269,6 +283,10 @@ def _load_entities_file(path: Path, curation: Curation) -> None:
             curation.ignore.add(name_key(name))
 
 
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
 def _mention_edits(r: _Reader, node: yaml.Node, what: str, adding: bool) -> list[MentionEdit]:
     edits: list[MentionEdit] = []
     allowed = {"text", "occurrence", "entity", "label"} if adding else {"text", "occurrence"}
@@ -285,7 +303,7 @@ def _mention_edits(r: _Reader, node: yaml.Node, what: str, adding: bool) -> list
         entity = r.text(fields.get("entity"), "entity") if "entity" in fields else None
         label = r.choice(fields.get("label"), "label", NAME_LABELS) if "label" in fields else None
         if text:
-            edits.append(MentionEdit(text, occurrence, entity, label))
+            edits.append(MentionEdit(text, occurrence, entity, label, _line(item)))
     return edits
 
 
@@ -306,13 +324,13 @@ def _claim_edits(r: _Reader, node: yaml.Node, what: str, setting: bool) -> list[
         if setting and not speaker:
             r.error(item, f"an entry of {what} needs a speaker")
             continue
-        edits.append(ClaimEdit(claim_id, quote, speaker, kind))
+        edits.append(ClaimEdit(claim_id, quote, speaker, kind, _line(item)))
     return edits
 
 
 def _load_article_file(path: Path, curation: Curation) -> None:
     r = _Reader(path, curation.errors)
-    article = ArticleCuration(slug=path.stem)
+    article = ArticleCuration(slug=path.stem, path=str(path))
     root = r.compose()
     if root is None:
         return
@@ -338,7 +356,7 @@ def _load_article_file(path: Path, curation: Curation) -> None:
         entity = r.text(fields.get("entity"), "entity") if "entity" in fields else None
         label = r.choice(fields.get("label"), "label", NAME_LABELS) if "label" in fields else None
         if entity and label:
-            article.relabel.append(Relabel(entity, label))
+            article.relabel.append(Relabel(entity, label, _line(item)))
         elif "entity" not in fields or "label" not in fields:
             r.error(item, "relabel needs an entity and a label")
     if "claims" in top:
@@ -377,6 +395,7 @@ def _load_article_file(path: Path, curation: Curation) -> None:
                     occurrence=r.integer(fields.get("occurrence"), "occurrence")
                     if "occurrence" in fields
                     else None,
+                    line=_line(item),
                 )
             )
     curation.articles[article.slug] = article
@@ -511,18 +530,32 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _apply_article(table: _EntityTable, text: str, article: ArticleCuration) -> None:
+def _apply_article(
+    table: _EntityTable, text: str, article: ArticleCuration, curation: Curation
+) -> None:
     for edit in article.drop_mentions:
         spans = _pick(_occurrences(text, edit.text), edit.occurrence)
+        dropped = False
         for e in list(table.entities):
-            e.mentions = [
-                m for m in e.mentions if not any(_overlaps((m.start, m.end), s) for s in spans)
-            ]
+            kept = [m for m in e.mentions if not any(_overlaps((m.start, m.end), s) for s in spans)]
+            dropped = dropped or len(kept) < len(e.mentions)
+            e.mentions = kept
             if not e.mentions:
                 table.entities.remove(e)
                 table.renamed[e.id] = ""
+        if not dropped:
+            curation.note_unmatched(
+                article,
+                edit.line,
+                f"mentions.drop: no mention of {edit.text!r}{_nth(edit)} to drop",
+            )
     for edit in article.add_mentions:
         assert edit.entity is not None
+        if not _pick(_occurrences(text, edit.text), edit.occurrence):
+            curation.note_unmatched(
+                article, edit.line, f"mentions.add: {edit.text!r}{_nth(edit)} is not in the text"
+            )
+            continue
         entity = table.find(edit.entity)
         if entity is None:
             entity = Entity(slugify(edit.entity), edit.entity, edit.label or "ORG", [])
@@ -539,6 +572,18 @@ def _apply_article(table: _EntityTable, text: str, article: ArticleCuration) -> 
         entity = table.find(change.entity)
         if entity is not None:
             entity.label = change.label
+        else:
+            curation.note_unmatched(
+                article, change.line, f"relabel: the article has no entity {change.entity!r}"
+            )
+
+
+def _nth(edit: MentionEdit) -> str:
+    return f" (occurrence {edit.occurrence})" if edit.occurrence is not None else ""
+
+
+def _describe_claim_edit(edit: ClaimEdit) -> str:
+    return f"id {edit.id!r}" if edit.id is not None else f"quote {edit.quote!r}"
 
 
 def _claim_matches(claim: dict[str, Any], edit: ClaimEdit) -> bool:
@@ -565,7 +610,11 @@ def _nearest_cue(text: str, cue: str, start: int, end: int) -> dict[str, Any] | 
 
 
 def _apply_claims(
-    table: _EntityTable, text: str, claims: list[dict[str, Any]], article: ArticleCuration | None
+    table: _EntityTable,
+    text: str,
+    claims: list[dict[str, Any]],
+    article: ArticleCuration | None,
+    curation: Curation,
 ) -> list[dict[str, Any]]:
     for claim in claims:
         speaker = claim.get("speaker") or {}
@@ -576,6 +625,12 @@ def _apply_claims(
             if entity is not None and speaker.get("kind") in ("named", "pronoun"):
                 speaker["name"] = entity.name
     if article is not None:
+        for edit in article.drop_claims + article.claim_speakers:
+            if not any(_claim_matches(c, edit) for c in claims):
+                what = "claims.drop" if edit in article.drop_claims else "claims.speaker"
+                curation.note_unmatched(
+                    article, edit.line, f"{what}: no claim with {_describe_claim_edit(edit)}"
+                )
         claims = [c for c in claims if not any(_claim_matches(c, d) for d in article.drop_claims)]
         for edit in article.claim_speakers:
             for claim in claims:
@@ -589,6 +644,10 @@ def _apply_claims(
                     claim["speaker"] = new
         for add in article.add_claims:
             spans = [(m.start(), m.end()) for m in re.finditer(re.escape(add.content), text)]
+            if not _pick(spans, add.occurrence or 1):
+                curation.note_unmatched(
+                    article, add.line, f"claims.add: the content {add.content!r} is not in the text"
+                )
             for s, e in _pick(spans, add.occurrence or 1):
                 claim = {
                     "id": "",
@@ -615,8 +674,10 @@ def apply_curation(
     _apply_knowledge(table, text, curation)
     article = curation.articles.get(slug) if slug else None
     if article is not None:
-        _apply_article(table, text, article)
-    claims = _apply_claims(table, text, [dict(c) for c in record.get("claims", [])], article)
+        _apply_article(table, text, article, curation)
+    claims = _apply_claims(
+        table, text, [dict(c) for c in record.get("claims", [])], article, curation
+    )
     table.entities.sort(key=lambda e: min((m.start for m in e.mentions), default=0))
     return {
         **record,

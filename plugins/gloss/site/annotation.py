@@ -91,6 +91,7 @@ class GlossBuild:
     stats: BuildStats = field(default_factory=BuildStats)
     _engine: Any = None
     _curation_reported: bool = False
+    _unmatched_reported: int = 0  # how many of the engine's unmatched corrections were warned
     _slugs_annotated: set[str] = field(default_factory=set)  # to find orphan corrections
     _cache: RenderCache | None = None
     _parsed: dict[str, Any] = field(default_factory=dict)  # HTML → its parse, until rewritten
@@ -217,6 +218,9 @@ class GlossBuild:
             )
         for error in run.errors:
             self.warn(error)
+        for warning in getattr(engine.curation, "unmatched", [])[self._unmatched_reported :]:
+            self.warn(warning)  # a correction that applied to nothing in its article
+            self._unmatched_reported += 1
         records = [r for r in run.records if r is not None]
         self.name_entities(records)
         self.name_speakers(records)
