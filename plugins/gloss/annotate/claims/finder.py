@@ -11,7 +11,8 @@ from typing import Any
 from .article import Article, Draft, trim
 from .direct import quote_claims
 from .lexicon import Lexicon, load_lexicon
-from .reported import according_claims, cut_at_participles, verb_claims
+from .phrases import phrase_claims
+from .reported import cut_at_participles, verb_claims
 from .speakers import UNKNOWN, PronounResolver, Source, classify_source
 
 
@@ -42,7 +43,7 @@ def find_claims(
     used_cues: set[int] = set()
     quoted, floating = quote_claims(article, used_cues)
     verbs = cut_at_participles(article, verb_claims(article, used_cues))
-    according = according_claims(article, verbs)
+    according = phrase_claims(article, verbs)
     drafts = quoted + [d for d in verbs + according if not _inside_any(d.content, quoted)]
     drafts += [
         Draft(

@@ -47,6 +47,8 @@ class Lexicon:
     # the same office in different countries' usage
     same_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     citing_verbs: frozenset[str] = frozenset()  # "cited X as saying C": X is the speaker
+    # "in his view, C": preposition -> the nouns of opinion whose owner is the source
+    viewpoints: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def vague_name(self, modifier: str, head: str, lemma: str) -> str | None:
         """The vague-source name for a head noun (with the word before it), or None."""
@@ -112,6 +114,12 @@ def _parse_verbs(raw: Any, path: Path) -> dict[str, CueVerb]:
     return verbs
 
 
+def _parse_viewpoints(raw: Any, path: Path) -> dict[str, frozenset[str]]:
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise GlossError("`viewpoints` must map a preposition to a list of nouns", path=str(path))
+    return {str(k).lower(): frozenset(str(n).lower() for n in v) for k, v in raw.items()}
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
     """Load and check the cue and source lists in ``directory`` (cached per directory)."""
@@ -144,4 +152,5 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
             for k, v in (sources.get("same_titles") or {}).items()
         },
         citing_verbs=frozenset(str(w).lower() for w in cues.get("citing") or []),
+        viewpoints=_parse_viewpoints(cues.get("viewpoints") or {}, cues_path),
     )

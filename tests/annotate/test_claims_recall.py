@@ -1,0 +1,82 @@
+"""Claim constructions beyond "X said C": phrases of opinion, pronoun and possessive sources
+of "according to", and cue verbs in less common frames. Invented sentences, run through the
+engine's public API with the real model."""
+
+from __future__ import annotations
+
+from claims_helpers import claim_with, claims_of, speaker
+
+
+def test_in_his_view_is_a_claim_of_the_pronoun_antecedent(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Maria Lopez, a surgeon from Madrid, visited the clinic on Monday. In her view, the "
+        "new wing is far too small for the city.",
+    )
+    claim = claim_with(claims, "the new wing is far too small")
+    assert speaker(claim) == ("pronoun", "Maria Lopez")
+    assert claim["cue"]["lemma"] == "in her view"
+    assert "In her view" not in claim["content"]["text"]
+
+
+def test_opinion_of_a_named_owner(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The council met on Tuesday. In the opinion of Amnesty International, the new law "
+        "breaks several international treaties.",
+    )
+    claim = claim_with(claims, "the new law breaks several international treaties")
+    assert speaker(claim) == ("named", "Amnesty International")
+
+
+def test_from_his_view_and_in_his_opinion_after_a_claim(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "John Parker said the exam was hard. From his view, this is a problem across the "
+        "country. In his opinion, few students can pass it without help.",
+    )
+    assert speaker(claim_with(claims, "this is a problem across the country")) == (
+        "pronoun",
+        "John Parker",
+    )
+    assert speaker(claim_with(claims, "few students can pass it without help")) == (
+        "pronoun",
+        "John Parker",
+    )
+
+
+def test_view_phrase_inside_a_reported_clause_is_not_a_second_claim(annotator) -> None:
+    claims = claims_of(
+        annotator, "John Parker said that in his view the plan would fail within a year."
+    )
+    assert len(claims) == 1
+    assert "the plan would fail" in claims[0]["content"]["text"]
+
+
+def test_writer_opinion_and_in_view_of_are_no_claims(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "In my view, the town deserves better roads. In view of the storm, the match was "
+        "moved to Sunday.",
+    )
+    assert claims == []
+
+
+def test_according_to_a_pronoun(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Army spokesman Ahmed Saleh said the troops had left the city. According to him, it "
+        "was the largest operation of the year.",
+    )
+    claim = claim_with(claims, "it was the largest operation of the year")
+    assert speaker(claim) == ("pronoun", "Ahmed Saleh")
+
+
+def test_according_to_a_possessive_owner_at_the_end(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The World Health Organization (WHO) held a meeting. Death rates averaged around 50% "
+        "over the last decade according to WHO's statistics.",
+    )
+    claim = claim_with(claims, "Death rates averaged around 50%")
+    assert speaker(claim) == ("named", "World Health Organization")
