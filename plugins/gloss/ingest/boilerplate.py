@@ -11,6 +11,7 @@ languages (the seed is an English article on a Spanish Blogger page).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -171,8 +172,14 @@ def trim_head(lines: list[str], start: int = 0) -> Trim:
     return Trim(index, len(lines), dropped, licence)
 
 
-def trim_tail(lines: list[str], start: int, end: int | None = None) -> Trim:
-    """Drop boilerplate lines (and whole comment sections) from the bottom of ``lines``."""
+def trim_tail(
+    lines: list[str],
+    start: int,
+    end: int | None = None,
+    also: Callable[[str], bool] | None = None,
+) -> Trim:
+    """Drop boilerplate lines (and whole comment sections) from the bottom of ``lines``;
+    ``also`` names more whole lines to drop there (the in-body debris: "Read more: ...")."""
     end = len(lines) if end is None else end
     dropped: list[int] = []
     licence = None
@@ -193,7 +200,7 @@ def trim_tail(lines: list[str], start: int, end: int | None = None) -> Trim:
             continue
         # A phrase line ending with a full stop may be the wrapped end of the body's last
         # sentence ("...sent by" / "email."): then it must open a block of its own.
-        if is_boilerplate(line) and (
+        if (is_boilerplate(line) or (also is not None and also(line))) and (
             not line.rstrip().endswith(".") or _opens_block(lines, index, start)
         ):
             licence = licence or licence_of(line.strip())

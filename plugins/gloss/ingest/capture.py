@@ -13,6 +13,7 @@ from pathlib import Path
 from gloss.errors import GlossError
 from gloss.ingest.article import Article
 from gloss.ingest.boilerplate import trim_head, trim_tail
+from gloss.ingest.debris import find_debris, is_debris_line
 from gloss.ingest.decode import MAX_BYTES, decode_bytes
 from gloss.ingest.header import parse_header, publisher_of
 from gloss.ingest.language import detect_language
@@ -34,7 +35,7 @@ def ingest_text(text: str, source: str = "<text>", source_sha256: str | None = N
     roles = ["blank" if not line.strip() else "body" for line in lines]
     head = trim_head(lines)
     header = parse_header(lines, head.start)
-    tail = trim_tail(lines, header.end)
+    tail = trim_tail(lines, header.end, also=is_debris_line)
     for index, role in header.roles.items():
         roles[index] = role
     dropped_indices = sorted(set(head.dropped) | set(header.dropped) | set(tail.dropped))
@@ -47,7 +48,16 @@ def ingest_text(text: str, source: str = "<text>", source_sha256: str | None = N
     ]
     early = [i for i in range(head.start, header.end) if roles[i] == "body"]
     body_indices = early + body_indices
-    result = unwrap([lines[i] for i in body_indices], body_indices)
+    # Debris inside the body ("Advertisement", "Page 2 of 5", image credits) is dropped;
+    # blank lines next to it do not end a paragraph (the text decides across the gap).
+    debris = find_debris(lines, body_indices)
+    for index in debris.dropped:
+        roles[index] = "dropped"
+    body_indices = [
+        i for i in body_indices if i not in debris.dropped and i not in debris.skipped_blanks
+    ]
+    dropped_indices = sorted(set(dropped_indices) | debris.dropped)
+    result = unwrap([lines[i] for i in body_indices], body_indices, debris.breaks_after)
     line_paragraphs: list[int | None] = [result.line_paragraph.get(i) for i in range(len(lines))]
     for index in range(len(lines)):
         if roles[index] == "body" and line_paragraphs[index] is None:

@@ -252,8 +252,12 @@ def speaker_labels(lines: list[str]) -> set[str]:
     return {label for label, count in counts.items() if count >= 2}
 
 
-def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
-    """Paragraphs of body ``lines`` (raw text; ``indices`` are their raw line numbers)."""
+def unwrap(
+    lines: list[str], indices: list[int], breaks_after: set[int] | None = None
+) -> Paragraphs:
+    """Paragraphs of body ``lines`` (raw text; ``indices`` are their raw line numbers).
+    A paragraph ends after the lines whose raw numbers are in ``breaks_after`` (a debris
+    block stood there), whatever the geometry says."""
     stripped = [" ".join(line.split()) for line in lines]
     present = [s for s in stripped if s]
     if not present:
@@ -320,6 +324,8 @@ def unwrap(lines: list[str], indices: list[int]) -> Paragraphs:
         sure, ambiguous = set(), set()
     if ambiguous and ambiguous_breaks_are_ends(stripped, len(sure), width, slack, first_words):
         sure |= ambiguous
+    if breaks_after:
+        sure |= {p for p in range(count) if indices[p] in breaks_after and stripped[p]}
 
     groups: list[list[tuple[int, str]]] = [[]]
     for position in range(count):
