@@ -80,3 +80,42 @@ def test_according_to_a_possessive_owner_at_the_end(annotator) -> None:
     )
     claim = claim_with(claims, "Death rates averaged around 50%")
     assert speaker(claim) == ("named", "World Health Organization")
+
+
+def test_quote_after_a_colon_ending_a_reported_clause_is_a_second_claim(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Mike Ryan of the World Health Organization told the press the new drugs were only "
+        "part of the solution: \"What will stop the outbreak, under the minister's "
+        'leadership, is good surveillance and good community engagement."',
+    )
+    reported = claim_with(claims, "the new drugs were only part of the solution")
+    quoted = claim_with(claims, "What will stop the outbreak")
+    assert reported is not quoted
+    assert quoted["mode"] == "direct"
+    assert speaker(quoted) == ("named", "Mike Ryan")
+    assert "good community engagement" in quoted["content"]["text"]
+
+
+def test_colon_quote_after_a_participle_keeps_the_whole_quotation(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Senator Mark Amodei has publicly voiced support for the inquiry, telling the Nevada "
+        "Independent: \"I'm a big fan of oversight, so let's let the committees get to work "
+        'and see where it goes."',
+    )
+    claim = claim_with(claims, "I'm a big fan of oversight")
+    assert "see where it goes" in claim["content"]["text"]
+    assert claim["mode"] == "direct"
+
+
+def test_that_and_a_quotation_the_parser_breaks_up(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        'Mark Amodei spoke to reporters on Monday. He continued by noting that "Using '
+        "government agencies to, if it's proven, to put your finger on the scale of an "
+        "election, I don't think that's right.\"",
+    )
+    claim = claim_with(claims, "Using government agencies")
+    assert "I don't think that's right" in claim["content"]["text"]
+    assert speaker(claim) == ("pronoun", "Mark Amodei")

@@ -132,6 +132,11 @@ def _attribution_before(article: Article, segment: QuoteSegment, used: set[int])
     return cue
 
 
+def _ends_sentence(article: Article, segment: QuoteSegment) -> bool:
+    inside = article.text[segment.start : segment.close or segment.end].rstrip()
+    return inside.endswith((".", "!", "?"))
+
+
 def _after_colon(article: Article, segment: QuoteSegment) -> bool:
     return article.text[: segment.open].rstrip().endswith(":")
 
@@ -148,7 +153,14 @@ def _subject_of_what_follows(article: Article, segment: QuoteSegment) -> bool:
 def _colon_attribution(article: Article, tokens: list[Any], used: set[int]) -> Any:
     """The main verb of the words before "...: "C"" when its subject is a name or a
     pronoun (who introduces the quote), else None ("The sign read: ..." has no speaker)."""
-    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    # The main verb before the colon; the parser often runs the sentence on into the
+    # quotation and hangs that verb on a word inside it ("told the press C: "What will
+    # stop Ebola ... is good surveillance"", "told" under "is"): a verb whose head lies
+    # past the colon is the main verb as well.
+    end = tokens[-1].i if tokens else -1
+    roots = [
+        t for t in tokens if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or t.head.i > end)
+    ]
     if not roots or roots[-1].i in used:
         return None
     verb = roots[-1]
@@ -190,8 +202,15 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
             before = _attribution_before(article, chain[0], used_cues)
             if before is not None and before.i > 0 and _after_colon(article, chain[0]):
                 # 'indicated C: "A," he said, "B"': the quotation's own attribution wins.
+                # (Not a cue after a full stop: 'told X: "A." He continued by ...' opens
+                # a sentence of its own.)
                 after = next(
-                    (a for seg in chain if (a := _attribution_after(article, seg, used_cues))),
+                    (
+                        a
+                        for seg in chain
+                        if not _ends_sentence(article, seg)
+                        and (a := _attribution_after(article, seg, used_cues))
+                    ),
                     None,
                 )
                 before = after or before

@@ -5,12 +5,13 @@ function that finds the content span in the dependency parse, or says there is n
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from .article import Article, Draft, Span, mode_of, span_of, trim, unquote
 from .lexicon import CueVerb, Lexicon
-from .quotes import QUOTE_MARKS
+from .quotes import QUOTE_MARKS, QuoteSegment
 from .speakers import classify_source
 
 SUBJECTS = ("nsubj",)
@@ -20,6 +21,8 @@ WH_WORDS = frozenset({"why", "how", "whether", "if"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
 # Marks of a hypothetical ("if X says that ...").
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+# "that" and spaces before a quotation that opens reported content ('noting that "C"').
+LEADING_THAT = re.compile(r"\s*(?:that\s+)?")
 
 
 def cue_entry(token: Any, lexicon: Lexicon) -> CueVerb | None:
@@ -293,7 +296,9 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     stray_subject = _object_as_subject(token, clause)
     if stray_subject is not None:
         first = stray_subject.left_edge
-    elif clause.pos_ == "ADJ" or not (_has_subject(clause) or _is_finite(clause)):
+    elif clause.pos_ == "ADJ" or not (
+        _has_subject(clause) or _is_finite(clause) or _opens_quoted_statement(article, clause)
+    ):
         # "found it curious" (an adjective small clause), "found the plan to be ...": an
         # object and its complement, no reported clause. (A clause whose verb the tagger
         # took for a noun, "predicts Trump wins re-election", is still one.)
@@ -310,7 +315,30 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     last = max((c.right_edge for c in after), key=lambda t: t.i)
     last = _reported_continuation(token, last, article.lexicon)
     last = article.doc[min(last.i, article.sentence(token).end - 1)]
-    return trim(article.text, *span_of(first, last))
+    start, end = span_of(first, last)
+    quoted = _quotation_opened_at(article, start)
+    if quoted is not None and quoted.close is not None and quoted.close > end:
+        end = quoted.close  # 'noting that "A, B"': the parser's clause stopped inside A
+    return trim(article.text, start, end)
+
+
+def _opens_quoted_statement(article: Article, clause: Any) -> bool:
+    """'noting that "Using agencies to put your finger on the scale, I don't think that's
+    right"': "that" and a quotation mark open the clause, which is a statement even when
+    the parser took a word inside the quotation for its (non-finite) verb."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and (
+        _quotation_opened_at(article, clause.left_edge.idx) is not None
+    )
+
+
+def _quotation_opened_at(article: Article, start: int) -> QuoteSegment | None:
+    """The quotation whose opening mark starts the content at ``start`` ("that" and spaces
+    before it allowed), else None."""
+    skip = len(LEADING_THAT.match(article.text, start).group(0))
+    for segment in article.quotes_within(start, start + skip + 2):
+        if segment.open == start + skip:
+            return segment
+    return None
 
 
 def _indirect_question(first: Any, clause: Any) -> bool:
