@@ -22,6 +22,7 @@ from gloss.annotate.model import SCHEMA, empty_record
 from gloss.annotate.nlp import (
     DEFAULT_MODEL,
     MAX_TEXT_CHARS,
+    installed_version,
     load_pipeline,
     parse_texts,
 )
@@ -197,6 +198,12 @@ class Annotator:
         # never loads the model); which components run is fixed by the engine's code.
         return f"{self.model}:{_installed_version(self.model)}"
 
+    def identity(self) -> str:
+        """A hash of what the records depend on besides the text and the curation: the
+        pipeline (name, version), the engine's code and data, the variant. Lets a caller key
+        its own caches of records without loading the model."""
+        return cache_key("", self._pipeline_name(), self._variant())
+
     def _variant(self) -> str:
         return "raw-entities" if self.raw_entities else ""
 
@@ -214,11 +221,7 @@ class Annotator:
 
 @lru_cache(maxsize=8)
 def _installed_version(model: str) -> str:
-    from gloss.annotate.nlp import _resolve_model_name
-
     try:
-        from importlib.metadata import version
-
-        return version(_resolve_model_name(model))
+        return installed_version(model)
     except Exception:
         return "unknown"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import pkgutil
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -63,8 +63,49 @@ def _resolve_model_name(name: str) -> str:
     except (ImportError, ValueError):  # not a module name at all (e.g. a missing path)
         return name
     prefix = name + "_"
-    installed = sorted(m.name for m in pkgutil.iter_modules() if m.name.startswith(prefix))
+    installed = sorted(module for module in _top_level_modules() if module.startswith(prefix))
     return installed[0] if installed else name
+
+
+def _top_level_modules() -> Iterator[str]:
+    """Names of the modules and packages in the folders of ``sys.path``: what
+    ``pkgutil.iter_modules()`` lists, found with one ``os.scandir`` per folder (~60 times
+    faster, and every build looks the model up)."""
+    for folder in sys.path:
+        try:
+            with os.scandir(folder or ".") as entries:
+                for entry in entries:
+                    name = entry.name.removesuffix(".py")
+                    if not name.isidentifier():
+                        continue
+                    if entry.name.endswith(".py") or os.path.isfile(
+                        os.path.join(entry.path, "__init__.py")
+                    ):
+                        yield name
+        except OSError:
+            continue
+
+
+def installed_version(name: str) -> str:
+    """The installed version of the pipeline ``name`` (its package's), without importing it.
+
+    Read from the name of the package's ``.dist-info`` folder on ``sys.path`` (what
+    ``importlib.metadata`` finds first, in a fraction of its time: it is needed on every
+    build, for the cache keys); ``importlib.metadata`` when there is no such folder.
+    """
+    package = _resolve_model_name(name)
+    prefix = package.replace("-", "_") + "-"
+    for folder in sys.path:
+        try:
+            with os.scandir(folder or ".") as entries:
+                for entry in entries:
+                    if entry.name.startswith(prefix) and entry.name.endswith(".dist-info"):
+                        return entry.name[len(prefix) : -len(".dist-info")]
+        except OSError:
+            continue
+    from importlib.metadata import version
+
+    return version(package)
 
 
 def load_pipeline(name: str = DEFAULT_MODEL, exclude: Iterable[str] = ()) -> Any:

@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -32,7 +33,9 @@ from pelican.utils import (
 
 from gloss.errors import GlossError
 from gloss.site import urls
+from gloss.site.article_store import ArticleStore
 from gloss.site.exports import ArticleInfo, schema_org
+from gloss.site.page_cache import code_digest
 from gloss.site.render_cache import RenderCache, key_of
 from gloss.site.settings import GlossSettings, gloss_settings
 from gloss.site.views import (
@@ -51,6 +54,9 @@ from gloss.site.views import (
 logger = logging.getLogger(__name__)
 
 BUILD_KEY = "gloss_build"  # where the build's state lives in Pelican's shared context
+
+# The settings Pelican makes a summary with (see set_plain_summary).
+SUMMARY_SETTINGS = ("SUMMARY_MAX_PARAGRAPHS", "SUMMARY_MAX_LENGTH", "SUMMARY_END_SUFFIX")
 
 
 @dataclass
@@ -95,6 +101,8 @@ class GlossBuild:
     _slugs_annotated: set[str] = field(default_factory=set)  # to find orphan corrections
     _cache: RenderCache | None = None
     _parsed: dict[str, Any] = field(default_factory=dict)  # HTML → its parse, until rewritten
+    _store: ArticleStore | None = None
+    _store_key: str | None = None  # the part of every article's store key shared by all
 
     @classmethod
     def of(cls, context: dict[str, Any], settings: dict[str, Any]) -> GlossBuild:
@@ -184,23 +192,25 @@ class GlossBuild:
 
     def annotate(self, contents: list[tuple[Content, bool]], kind: str) -> None:
         """Annotate ``contents`` (with whether each is published) in one batch and rewrite
-        each one's HTML."""
+        each one's HTML.
+
+        An article whose inputs are those of an entry of the article store (see
+        :mod:`gloss.site.article_store`) costs a look-up; the others go to the engine in one
+        batch, and their results are stored for the next build.
+        """
         started = time.perf_counter()
-        todo: list[tuple[Content, ArticleInfo, str]] = []
         listed = {id(content): is_listed for content, is_listed in contents}
-        for content, _ in contents:
-            html = getattr(content, "_content", None)
-            if not html:
-                continue
-            text = self.text_of(html)
-            if not text.strip():
-                continue
-            todo.append((content, article_info(content, self.site_settings), text))
+        todo: list[tuple[Content, ArticleInfo, str]] = [
+            (content, article_info(content, self.site_settings), content._content)
+            for content, _ in contents
+            if getattr(content, "_content", None)
+        ]
         if not todo:
             return
 
         try:
             engine = self.engine()
+            keys = [self.article_key(content, info, html) for content, info, html in todo]
         except GlossError as error:
             self.warn(error)
             return
@@ -208,10 +218,64 @@ class GlossBuild:
             self.warn(f"the annotation engine is not available ({error}); articles left plain")
             return
 
-        self._slugs_annotated.update(t[1].slug for t in todo)
+        entries = [self.store.get(key) for key in keys]
+        texts = [
+            entry["text"] if entry else self.text_of(todo[i][2]) for i, entry in enumerate(entries)
+        ]
+        records: list[dict[str, Any] | None] = [
+            entry["record"] if entry else None for entry in entries
+        ]
+        missing = [i for i, entry in enumerate(entries) if entry is None and texts[i].strip()]
+        for i, entry in enumerate(entries):
+            if entry is None and not texts[i].strip():  # nothing to annotate: remembered too
+                self.store.put(keys[i], {"text": "", "record": None})
+        annotated = [i for i, text in enumerate(texts) if text.strip()]
+        self._slugs_annotated.update(todo[i][1].slug for i in annotated)
+        if not annotated:
+            return
+
+        engine_hits: int | None = 0
+        if missing:
+            run = self.run_engine(
+                engine, [todo[i] for i in missing], [texts[i] for i in missing], kind
+            )
+            engine_hits = run.cache_hits
+            for i, record in zip(missing, run.records, strict=True):
+                records[i] = record
+        for entry in entries:
+            for message, path, line in entry.get("unmatched", []) if entry else []:
+                self.warn(GlossError(message, path=path, line=line))
+        self.name_entities(r for i in annotated if (r := records[i]) is not None)
+        self.name_speakers(r for i in annotated if (r := records[i]) is not None)
+
+        for i in annotated:
+            content, info, html = todo[i]
+            record, entry = records[i], entries[i]
+            if record is None:
+                continue
+            if entry is None:
+                entry = self.rewrite(content, kind, info, texts[i], record, listed[id(content)])
+                entry["unmatched"] = self.unmatched_of(engine, info.slug)
+                self.store.put(keys[i], entry)
+            else:
+                apply_entry(content, entry)
+                self.finish(content, kind, info, entry, listed[id(content)])
+        self._parsed.clear()
+
+        self.stats.texts += len(annotated)
+        if engine_hits is None or self.stats.cache_hits is None:
+            self.stats.cache_hits = None
+        else:
+            self.stats.cache_hits += engine_hits + len(annotated) - len(missing)
+        self.stats.seconds += time.perf_counter() - started
+
+    def run_engine(
+        self, engine: Any, todo: list[tuple[Content, ArticleInfo, str]], texts: list[str], kind: str
+    ) -> Any:
+        """The engine's records for ``texts`` (in one batch), its problems warned."""
         with build_progress(f"Annotating {len(todo)} {kind}s") as progress:
             run = engine.annotate(
-                [t[2] for t in todo],
+                texts,
                 sources=[t[0].source_path for t in todo],
                 slugs=[t[1].slug for t in todo],
                 progress=progress,
@@ -221,22 +285,51 @@ class GlossBuild:
         for warning in getattr(engine.curation, "unmatched", [])[self._unmatched_reported :]:
             self.warn(warning)  # a correction that applied to nothing in its article
             self._unmatched_reported += 1
-        records = [r for r in run.records if r is not None]
-        self.name_entities(records)
-        self.name_speakers(records)
+        return run
 
-        for (content, info, text), record in zip(todo, run.records, strict=True):
-            if record is None:
-                continue
-            self.rewrite(content, kind, info, text, record, listed[id(content)])
-        self._parsed.clear()
+    @staticmethod
+    def unmatched_of(engine: Any, slug: str) -> list[tuple[str, str | None, int | None]]:
+        """The corrections of article ``slug`` that applied to nothing (warned again on each
+        build that takes the article from the store, as they would be if it were annotated)."""
+        curation = engine.curation
+        article = (getattr(curation, "articles", None) or {}).get(slug)
+        path = getattr(article, "path", None)
+        if not path:
+            return []
+        found = getattr(curation, "unmatched", None) or []
+        return [(w.message, w.path, w.line) for w in found if w.path == str(Path(path))]
 
-        self.stats.texts += len(todo)
-        if run.cache_hits is None or self.stats.cache_hits is None:
-            self.stats.cache_hits = None
-        else:
-            self.stats.cache_hits += run.cache_hits
-        self.stats.seconds += time.perf_counter() - started
+    def article_key(self, content: Content, info: ArticleInfo, html: str) -> str:
+        """The article store's key of an article: a hash of every input of its entry."""
+        if self._store_key is None:
+            engine, settings = self.engine(), self.content_settings(content)
+            self._store_key = key_of(
+                "article",
+                engine.identity(),
+                code_digest("annotation", "article_store"),
+                list(self.settings.labels),
+                self.settings.show_claims,
+                [settings.get(name) for name in SUMMARY_SETTINGS],
+            )
+        return key_of(
+            self._store_key,
+            content.source_path,
+            info.slug,
+            self.engine().curation_key(info.slug),
+            "summary" in content.metadata,
+            html,
+        )
+
+    @staticmethod
+    def content_settings(content: Content) -> dict[str, Any]:
+        return getattr(content, "settings", None) or {}
+
+    @property
+    def store(self) -> ArticleStore:
+        if self._store is None:
+            output = str(self.site_settings.get("OUTPUT_PATH") or "output")
+            self._store = ArticleStore(self.settings.cache_path / "site", output)
+        return self._store
 
     @property
     def cache(self) -> RenderCache:
@@ -264,11 +357,20 @@ class GlossBuild:
         kind: str,
         info: ArticleInfo,
         text: str,
-        record: dict,
+        record: dict[str, Any],
         listed: bool = True,
-    ) -> None:
+    ) -> dict[str, Any]:
+        """Give ``content`` its plain summary, annotated HTML and ``gloss``; returns the
+        article store's entry (text, record, HTML, problems, summary)."""
+        entry = self.render(content, text, record)
+        self.finish(content, kind, info, entry, listed)
+        return entry
+
+    def render(self, content: Content, text: str, record: dict[str, Any]) -> dict[str, Any]:
+        """Give ``content`` its plain summary and annotated HTML (see :meth:`rewrite`)."""
         settings = self.settings
         original = content._content
+        had_summary = "summary" in content.metadata
         set_plain_summary(content)
         key = key_of("html", original, record, settings.labels, settings.show_claims)
         cached = self.cache.get("html", key)
@@ -288,11 +390,30 @@ class GlossBuild:
             )
             html, problems = rendered, [p.message for p in found]
             self.cache.put("html", key, {"html": html, "problems": problems})
-        for problem in problems:
+        content._content = html
+        return {
+            "text": text,
+            "record": record,
+            "html": html,
+            "problems": problems,
+            "summary": None if had_summary else content.metadata.get("summary"),
+        }
+
+    def finish(
+        self,
+        content: Content,
+        kind: str,
+        info: ArticleInfo,
+        entry: dict[str, Any],
+        listed: bool = True,
+    ) -> None:
+        """Warn the entry's problems, set ``content.gloss`` and count the article in the
+        build's archive."""
+        for problem in entry["problems"]:
             self.warn(GlossError(problem, path=content.source_path))
+        text, record = entry["text"], entry["record"]
         gloss = self.article_gloss(content, info, record, listed)
         gloss.text = text
-        content._content = html
         content.gloss = gloss
         self.contents.append(AnnotatedContent(content, kind, info, text, record, gloss, listed))
 
@@ -398,6 +519,15 @@ def article_info(content: Content, settings: dict[str, Any]) -> ArticleInfo:
         source_url=getattr(content, "source_url", None),
         lang=getattr(content, "lang", None),
     )
+
+
+def apply_entry(content: Content, entry: dict[str, Any]) -> None:
+    """Give ``content`` the summary and annotated HTML of its article store entry."""
+    summary = entry.get("summary")
+    if summary is not None and "summary" not in content.metadata:
+        content.metadata["summary"] = summary
+        content._summary = summary
+    content._content = entry["html"]
 
 
 def set_plain_summary(content: Content) -> None:
@@ -514,6 +644,8 @@ def remember_build(generators: list[Any]) -> None:
         if isinstance(build, GlossBuild):
             _LAST_BUILD["build"] = build
             build.report_orphan_corrections()
+            if build._store is not None:
+                build._store.save()
             return
 
 

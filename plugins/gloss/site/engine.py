@@ -38,6 +38,8 @@ class Engine:
         self.curation = load_curation(curation_dir)
         self.model, self.workers, self.cache_dir = model, workers, cache_dir
         self._annotator: Any = None
+        self._curation_keys: dict[str | None, str] = {}
+        self._described: dict[str, dict[str, Any] | None] = {}
 
     @property
     def curation_errors(self) -> list[GlossError]:
@@ -55,17 +57,35 @@ class Engine:
             )
         return self._annotator
 
+    def identity(self) -> str:
+        """A hash of what the engine's records depend on besides the texts and the curation
+        (pipeline, version, engine code); the model is not loaded for it."""
+        return self.annotator().identity()
+
+    def curation_key(self, slug: str | None) -> str:
+        """A hash of the curation that applies to article ``slug``: the archive's knowledge
+        and the article's own corrections file, if any."""
+        articles = getattr(self.curation, "articles", None) or {}
+        key = slug if slug in articles else None
+        if key not in self._curation_keys:
+            self._curation_keys[key] = self.curation.fingerprint(key)
+        return self._curation_keys[key]
+
     def describe(self, entity_id: str) -> dict[str, Any] | None:
         """The curated facts about an entity (aliases, description, wikidata), if any."""
+        if entity_id in self._described:
+            return self._described[entity_id]
         describe = getattr(self.curation, "describe", None)
         known = describe(entity_id) if describe else None
-        if known is None:
-            return None
-        return {
-            "aliases": list(getattr(known, "aliases", []) or []),
-            "description": getattr(known, "description", None),
-            "wikidata": getattr(known, "wikidata", None),
-        }
+        facts = None
+        if known is not None:
+            facts = {
+                "aliases": list(getattr(known, "aliases", []) or []),
+                "description": getattr(known, "description", None),
+                "wikidata": getattr(known, "wikidata", None),
+            }
+        self._described[entity_id] = facts
+        return facts
 
     def _cache_entries(self) -> int:
         """How many entries the engine's cache holds (new ones are the texts it parsed)."""
