@@ -33,6 +33,7 @@ class SpanRules:
     place_titles: frozenset[str]
     titles_in_names: frozenset[str]
     post_nominals: frozenset[str]
+    title_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def span_rules() -> SpanRules:
         place_titles=words("place_titles"),
         titles_in_names=words("titles_in_names"),
         post_nominals=words("post_nominals"),
+        title_modifiers=words("title_modifiers"),
     )
 
 

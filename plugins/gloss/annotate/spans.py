@@ -123,6 +123,31 @@ def _extend_given_name(doc: Any, tokens: list[Any]) -> list[Any]:
     return tokens
 
 
+def _extend_family_name(doc: Any, tokens: list[Any]) -> list[Any]:
+    """Take in a family name the model left out ("Superintendent Graciano" + "Mijares"): the
+    word right after the span is a capitalised proper noun outside any entity that the
+    parse makes the head of the span's last word (one noun phrase), and no common word."""
+    rules = span_rules()
+    if not tokens or tokens[-1].i + 1 >= len(doc):
+        return tokens
+    last, after = tokens[-1], doc[tokens[-1].i + 1]
+    if (
+        last.whitespace_ == " "
+        and last.head.i == after.i
+        and last.dep_ == "compound"
+        and after.tag_ in ("NNP", "NNPS")
+        and after.is_title
+        and after.is_alpha
+        and after.ent_iob_ == "O"
+        and after.lower_ not in rules.titles
+        and after.lower_ not in rules.common_words
+        and after.lower_ not in rules.post_nominals
+        and not after.is_stop
+    ):
+        return [*tokens, after]
+    return tokens
+
+
 def _strip_hyphen_prefix(tokens: list[Any]) -> list[Any]:
     """Drop "pro-Beijing", "Pan-democrat", "ex-" ... glued before a name."""
     rules = span_rules()
@@ -193,7 +218,12 @@ def _strip_titles(tokens: list[Any]) -> tuple[list[Any], bool]:
         low = tok.lower_
         if low in rules.titles:
             last_title = i
-        elif tok.ent_type_ == "NORP" or tok.pos_ == "ADJ" or low in rules.name_particles:
+        elif (
+            tok.ent_type_ == "NORP"
+            or tok.pos_ == "ADJ"
+            or low in rules.name_particles
+            or low in rules.title_modifiers  # "Crown Prince", "Grand Mufti"
+        ):
             continue  # "Chinese President", "Foreign Minister of X" ... keep looking
         else:
             break
@@ -284,6 +314,8 @@ def _acceptable(tokens: list[Any], text: str, label: str | None) -> bool:
         tok = tokens[0]
         if tok.lower_ in rules.titles or tok.lower_ in rules.leading_words:
             return False
+        if tok.lower_ in rules.post_nominals:
+            return False  # "Mark Tedeschi, QC,": the honour alone is nobody
         if tok.is_upper and tok.lower_ in rules.common_acronyms:
             return False  # "UTC", "CEO", "TV" are no names
         if tok.is_stop and not tok.text.isupper():
@@ -340,12 +372,14 @@ def candidate_from_tokens(
 ) -> Candidate | None:
     tokens = _strip_edges(tokens)
     titled = False
-    if tokens and tokens[0].lower_ in span_rules().titles:
+    if tokens and (
+        tokens[0].lower_ in span_rules().titles or tokens[0].lower_ in span_rules().title_modifiers
+    ):
         tokens, titled = _strip_titles(tokens)
         tokens = _strip_edges(tokens)
     tokens = _extend_hyphenated(doc, tokens)
     if label == "PERSON":
-        tokens = _extend_given_name(doc, tokens)
+        tokens = _extend_family_name(doc, _extend_given_name(doc, tokens))
     if (
         label in ("PERSON", "ORG")
         and len(tokens) > 2

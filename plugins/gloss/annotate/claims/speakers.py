@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from gloss.annotate.names import span_rules
+
 from .lexicon import Lexicon
 
 # A person pronoun and the gender it tells (none for "this person", which refers back to
@@ -122,6 +124,8 @@ def classify_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source:
     """
     if head is None:
         return UNKNOWN
+    if head.dep_ == "appos" and head.lower_ in span_rules().post_nominals:
+        head = head.head  # "Tom Roe, SC, said": the honour stands for the name before it
     for rule in _SOURCE_RULES:
         source = rule(head, index, lexicon)
         if source is not None:
@@ -257,6 +261,46 @@ def _name_after_title(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source
         if entity.label == "PERSON" and m_end >= phrase_end - 1:
             return _named((m_start, m_end, entity), index.text)
     return None
+
+
+def _subject_split_by_parse(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "said study co-author Jane Roe": the parser may cut the phrase into two subjects of
+    one verb ("co" and "Roe"); a person who is a second subject right after ``head``, with
+    only nouns and hyphens between, is the speaker."""
+    if head.dep_ != "nsubj" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for sibling in head.head.children:
+        if sibling.dep_ != "nsubj" or not head.i < sibling.i <= head.i + 6:
+            continue
+        between = head.doc[head.i + 1 : sibling.i]
+        if not all(t.pos_ in ("NOUN", "PROPN", "PUNCT") and t.text != "," for t in between):
+            continue
+        mention = index.at(*_token_span(sibling))
+        if mention and mention[2].label == "PERSON":
+            return _named(mention, index.text)
+    return None
+
+
+def _described_person(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "The Wooster professor added", "the scientist told": a definite description of one
+    person by a title or person noun that is neither an unnamed-source noun (*the
+    spokesman*: someone else) nor an office (*the minister*: see ``_title_anaphor``) refers
+    back like "he"/"she" (without a gender) to someone just named."""
+    lemma = head.lemma_.lower()
+    rules = span_rules()
+    if head.tag_ != "NN" or lemma in lexicon.vague or lemma in lexicon.titles:
+        return None
+    if lemma not in rules.person_nouns and lemma not in rules.titles:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if any(
+        c.dep_ in ("compound", "appos", "flat") and c.pos_ == "PROPN" and c.i > head.i
+        for c in head.children
+    ):
+        return None  # "the professor, Jane Roe,": the name is given
+    start, end = head.left_edge.idx, head.idx + len(head.text)
+    return Source("pronoun", None, None, start, end, index.text[start:end], pronoun="this person")
 
 
 def _unmarked_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
@@ -438,8 +482,10 @@ _SOURCE_RULES = (
     _apposition,
     _owner_of_output,
     _name_after_title,
+    _subject_split_by_parse,
     _unmarked_name,
     _description,
+    _described_person,
     _named_example,
     _member_of_group,
     _vague_source,
@@ -465,11 +511,13 @@ def _unlinked_name(head: Any) -> Source:
     """A proper name with no entity: the run of capitalised proper nouns ending at the head
     ("Defence barrister Tom Molomby" -> "Tom Molomby"; "The Deseret News" -> "Deseret News")."""
     first = head
+    titles = span_rules().titles | span_rules().title_modifiers
     while (
         first.i > 0
         and first.doc[first.i - 1].pos_ == "PROPN"
         and first.doc[first.i - 1].head.i in (head.i, first.i)
         and first.doc[first.i - 1].text[:1].isupper()
+        and first.doc[first.i - 1].lower_ not in titles  # "Chief Superintendent Jane Roe"
     ):
         first = first.doc[first.i - 1]
     start, end = first.idx, head.idx + len(head.text)
@@ -604,12 +652,20 @@ class PronounResolver:
         for o, candidate in recent:
             if o >= window_start and self._compatible(pronoun, candidate):
                 return candidate
-        # 2. the subject of one of the sentences just before
+        # 2. a person who is the subject (or the subject's owner) earlier in the pronoun's
+        # own sentence ("Jane Doe broke the news when she revealed ...", "Tom's sister
+        # pleaded with him, but he replied ...")
+        if pronoun in PERSON_PRONOUNS:
+            own = self._own_sentence_person(pronoun, token)
+            if own is not None:
+                return own
+        # 3. the subject of one of the sentences just before (or the person a copula
+        # introduces: "One is Jane Doe, a student. She said ...")
         for sentence in earlier:
-            subject = self._sentence_subject(sentence)
-            if subject is not None and self._compatible(pronoun, subject):
-                return subject
-        # 3. a recent speaker; 4. the nearest person named earlier in the paragraph
+            for subject in self._sentence_subjects(sentence):
+                if self._compatible(pronoun, subject):
+                    return subject
+        # 4. a recent speaker; 5. the nearest person named earlier in the paragraph
         for _o, candidate in recent:
             if self._compatible(pronoun, candidate):
                 return candidate
@@ -644,12 +700,39 @@ class PronounResolver:
         k = self.index.text.rfind("\n\n", 0, token.idx)
         return 0 if k < 0 else k + 2
 
-    def _sentence_subject(self, sentence: Any) -> Source | None:
-        """The subject of the sentence's main verb (or of its first clause)."""
+    def _sentence_subjects(self, sentence: Any) -> list[Source]:
+        """The named or unnamed subjects of the sentence's main verb and of its first other
+        clause, main verb first, then the person a copula introduces ("One is Jane Doe")."""
         subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")]
         subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
-        for subject in subjects[:2]:
-            source = classify_source(subject, self.index, self.lexicon)
+        heads = subjects[:2] + [
+            t for t in sentence if t.dep_ == "attr" and t.head.lemma_ == "be" and t.pos_ == "PROPN"
+        ]
+        found = []
+        for head in heads:
+            source = classify_source(head, self.index, self.lexicon)
             if source.kind in ("named", "vague"):
-                return source
+                found.append(source)
+        return found
+
+    def _own_sentence_person(self, pronoun: str, token: Any) -> Source | None:
+        """A person named before ``token`` in its own sentence as a clause subject or as the
+        owner of one. Objects do not count: in "Speaking to Jane Roe of PBS, he said" the
+        person spoken to is not the speaker."""
+        before = self.previous_sentences(token, 1)
+        start = before[0].end if before else token.sent.start
+        paragraph_start = self._paragraph_start(token)
+        for word in reversed(token.doc[start : token.i]):
+            if word.idx < paragraph_start:
+                break
+            subject = word.dep_ in ("nsubj", "nsubjpass")
+            owner = word.dep_ == "poss" and word.head.dep_ in ("nsubj", "nsubjpass")
+            if not (subject or owner) or word.pos_ == "PRON":
+                continue
+            mention = self.index.at(*_token_span(word))
+            if mention is None or mention[2].label != "PERSON":
+                continue
+            candidate = _named(mention, self.index.text)
+            if self._compatible(pronoun, candidate):
+                return candidate
         return None
