@@ -358,7 +358,12 @@ def _with_stray_break(
     return [*before, *_wrap(" ".join(words[cut:]), width, jitter, rng)]
 
 
-def make_capture(article: CorpusArticle, rng: random.Random) -> Capture:
+def make_capture(
+    article: CorpusArticle, rng: random.Random, noise: random.Random | None = None
+) -> Capture:
+    """A capture of ``article``; with ``noise`` (its own generator, so that the capture is
+    otherwise the same as without), also the debris of real copies (see
+    the "Noise" section below)."""
     traits: list[str] = []
     paragraphs = list(article.paragraphs)
     header: list[tuple[str, list[str]]] = [("title", [article.title])]
@@ -398,6 +403,8 @@ def make_capture(article: CorpusArticle, rng: random.Random) -> Capture:
         lines.extend(head)
         debris.extend(head)
         traits.append("head-debris")
+    if noise is not None:
+        ordered = header_noise(ordered, authors, noise, traits)
     for _, block in ordered:
         lines.extend(block)
     if rng.random() < 0.2:
@@ -407,15 +414,13 @@ def make_capture(article: CorpusArticle, rng: random.Random) -> Capture:
     if jitter:
         traits.append("jitter")
     style = rng.random()
-    body: list[str] = []
+    blocks: list[list[str]] = []  # the wrapped lines of each paragraph
     if style < 0.15:
         traits.append("blank-lines")
-        for paragraph in paragraphs:
-            body.extend([*_wrap(paragraph, width, jitter, rng), ""])
-        body.pop()
+        blocks = [_wrap(paragraph, width, jitter, rng) for paragraph in paragraphs]
     elif style < 0.2:
         traits.append("unwrapped")
-        body.extend(paragraphs)
+        blocks = [[paragraph] for paragraph in paragraphs]
     else:
         strays = set(
             rng.sample(range(len(paragraphs)), k=min(len(paragraphs), rng.choice([0, 0, 1, 2])))
@@ -424,7 +429,16 @@ def make_capture(article: CorpusArticle, rng: random.Random) -> Capture:
             traits.append("stray-lines")
         for index, paragraph in enumerate(paragraphs):
             wrapped = _with_stray_break(paragraph, width, jitter, rng) if index in strays else None
-            body.extend(wrapped or _wrap(paragraph, width, jitter, rng))
+            blocks.append(wrapped or _wrap(paragraph, width, jitter, rng))
+    blank_lines = style < 0.15
+    if noise is not None:
+        paragraphs, body = body_noise(
+            paragraphs, blocks, blank_lines, width, jitter, noise, traits, debris
+        )
+    else:
+        body = [line for block in blocks for line in [*block, ""][: len(block) + blank_lines]]
+        if blank_lines:
+            body.pop()
     lines.extend(body)
     if rng.random() < 0.6:
         footer = [
@@ -439,10 +453,18 @@ def make_capture(article: CorpusArticle, rng: random.Random) -> Capture:
         ]
         if rng.random() < 0.5:
             lines.append("")
+        if noise is not None:
+            footer = tail_noise(footer, noise, traits)
         lines.extend(footer)
         debris.extend(footer)
         traits.append("footer")
+    elif noise is not None:
+        footer = tail_noise([], noise, traits)
+        lines.extend(footer)
+        debris.extend(footer)
     text = "\n".join(lines) + ("\n" if rng.random() < 0.8 else "")
+    if noise is not None:
+        text = whitespace_noise(text, noise, traits)
     if rng.random() < 0.1:
         text = text.replace("\n", "\r\n")
         traits.append("crlf")
@@ -466,10 +488,15 @@ def make_capture(article: CorpusArticle, rng: random.Random) -> Capture:
     )
 
 
-def make_captures(articles: list[CorpusArticle], seed: int = 2) -> list[Capture]:
-    """One capture per article; the same seed gives the same captures."""
+def make_captures(
+    articles: list[CorpusArticle], seed: int = 2, noise: bool = False
+) -> list[Capture]:
+    """One capture per article; the same seed gives the same captures. ``noise`` adds the
+    debris of real copies (ads, links, credits, PDF pages and hyphenation...) from a
+    generator of its own: the captures are otherwise those without it."""
     rng = random.Random(seed)
-    return [make_capture(article, rng) for article in articles]
+    extra = random.Random(seed * 7919 + 17) if noise else None
+    return [make_capture(article, rng, extra) for article in articles]
 
 
 # Saved web pages: the same articles inside a news-site template with the usual clutter.
@@ -546,3 +573,231 @@ def make_html_capture(article: CorpusArticle, rng: random.Random) -> Capture:
 def make_html_captures(articles: list[CorpusArticle], seed: int = 2) -> list[Capture]:
     rng = random.Random(seed * 1000 + 1)  # its own stream: text captures stay as they were
     return [make_html_capture(article, rng) for article in articles]
+
+
+# Noise: the debris of real copies, which the captures above never contain. Text copied from
+# a news page brings advertising slots, links to other stories, image credits and captions
+# along; text copied from a PDF brings page numbers, running heads and words hyphenated at
+# line ends. All the phrases and headlines here are made up for the purpose.
+
+AD_LINES = [
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "Continue reading the main story",
+    "Skip advertisement",
+    "Article continues below advertisement",
+]
+OTHER_HEADLINES = [
+    "Council approves new budget for schools",
+    "Storm leaves thousands without power",
+    "Five things to know about the vote",
+    "What happens next for the talks?",
+    "Ministers face questions over rail delays",
+]
+LINK_LINES = ["Read more: {other}", "RELATED: {other}", "Related: {other}", "See also: {other}"]
+CREDIT_LINES = [
+    "Photo: {name}/Reuters",
+    "(AP Photo/{name})",
+    "Getty Images",
+    "{name}/AFP via Getty Images",
+    "Image source, Getty Images",
+    "Photograph: {name}/EPA",
+]
+CAPTIONS = [
+    "People gather near the site on {weekday}. (AP Photo/{name})",
+    "A view of the building in an undated picture. Photo: {name}/Reuters",
+    "Image caption, Officials met on {weekday} to discuss the plan",
+    "Volunteers hand out supplies on {weekday}. (Photo: {name})",
+]
+RUNNING_HEADS = [
+    "The Evening Courier",
+    "WORLD REPORT",
+    "Global Affairs Review",
+    "The Weekly Ledger",
+]
+PAGE_MARKS = ["{n}", "Page {n} of {m}", "- {n} -", "Page {n}"]
+DATELINES = ["LONDON (Reuters) - ", "WASHINGTON (AP) — ", "GENEVA, March 3 (AFP) - ", "PARIS — "]
+RELATIVE_DATES = ["Updated 3 hours ago", "2 hours ago", "Updated: 45 minutes ago", "Yesterday"]
+
+
+def header_noise(
+    ordered: list[tuple[str, list[str]]],
+    authors: list[str],
+    rng: random.Random,
+    traits: list[str],
+) -> list[tuple[str, list[str]]]:
+    """A byline split over lines ("By" / "Jane Doe" / "and John Roe"), an "Updated 3 hours
+    ago" line."""
+    if len(authors) >= 2 and "byline-with-date" not in traits and rng.random() < 0.2:
+        split = ["By", *(a + "," for a in authors[:-2]), authors[-2], f"and {authors[-1]}"]
+        ordered = [("byline", split) if kind == "byline" else (kind, b) for kind, b in ordered]
+        traits.append("byline-split")
+    if rng.random() < 0.1:
+        ordered = [*ordered, ("date", [rng.choice(RELATIVE_DATES)])]
+        traits.append("relative-date")
+    return ordered
+
+
+def _syllable_cut(word: str, room: int) -> int:
+    """Where a typesetter could hyphenate ``word`` with at most ``room`` characters (the
+    hyphen included) on the line: between two consonants, or before a consonant that starts
+    a syllable; 0 if nowhere. Only plain lower-case words of 7 letters or more are cut."""
+    core = word.rstrip(".,;:!?\"'”’)")
+    if len(core) < 7 or not core.isalpha() or not core.islower():
+        return 0
+    vowels = set("aeiouy")
+    for cut in range(min(room - 1, len(core) - 3), 2, -1):
+        left, right = core[cut - 1], core[cut]
+        after = core[cut + 1] if cut + 1 < len(core) else ""
+        if (left not in vowels and right not in vowels and after in vowels) or (
+            left in vowels and right not in vowels and after in vowels
+        ):
+            return cut
+    return 0
+
+
+def _typeset(paragraphs: list[str], width: int) -> list[str]:
+    """Lines of a PDF's column: filled to ``width``, long words hyphenated at the end of a
+    line, compounds broken after their hyphen, no blank line between paragraphs."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}" if current else word
+            if len(candidate) <= width or not current:
+                current = candidate
+                continue
+            room = width - len(current) - 1
+            head = word.split("-")[0] + "-" if "-" in word[1:-1] else ""
+            if head and len(head) <= room:
+                lines.append(f"{current} {head}")
+                current = word[len(head) :]
+                continue
+            cut = _syllable_cut(word, room)
+            if cut:
+                lines.append(f"{current} {word[:cut]}-")
+                current = word[cut:]
+                continue
+            lines.append(current)
+            current = word
+        lines.append(current)
+    return lines
+
+
+def _paginate(
+    lines: list[str], rng: random.Random, debris: list[str], traits: list[str]
+) -> list[str]:
+    """Page furniture every 30-45 lines: a page number or marker at the foot, a running
+    head at the top, or both; with blank lines around them or not."""
+    foot = rng.choice([*PAGE_MARKS, None])
+    head = rng.choice([*RUNNING_HEADS, None]) if foot else rng.choice(RUNNING_HEADS)
+    blanks = rng.random() < 0.5
+    page_length = rng.randrange(30, 46)
+    pages = (len(lines) + page_length - 1) // page_length
+    out: list[str] = []
+    for number in range(1, pages + 1):
+        page = lines[(number - 1) * page_length : number * page_length]
+        out.extend(page)
+        if number == pages:
+            break
+        furniture = []
+        if foot:
+            furniture.append(foot.format(n=number, m=pages))
+        if head:
+            furniture.append(f"{head} {number + 1}" if rng.random() < 0.5 else head)
+        debris.extend(furniture)
+        out.extend([""] * blanks + furniture + [""] * blanks)
+    traits.append("pdf-pages")
+    return out
+
+
+def body_noise(
+    paragraphs: list[str],
+    blocks: list[list[str]],
+    blank_lines: bool,
+    width: int,
+    jitter: int,
+    rng: random.Random,
+    traits: list[str],
+    debris: list[str],
+) -> tuple[list[str], list[str]]:
+    """(true paragraphs, body lines) with the noise of a real copy; ``blocks`` are the
+    wrapped lines of each paragraph of the clean capture."""
+    paragraphs, blocks = list(paragraphs), [list(b) for b in blocks]
+    unwrapped = all(len(b) == 1 for b in blocks) and max(map(len, paragraphs)) > 160
+
+    def rewrap(index: int) -> None:
+        blocks[index] = (
+            [paragraphs[index]] if unwrapped else _wrap(paragraphs[index], width, jitter, rng)
+        )
+
+    if rng.random() < 0.1:
+        paragraphs[0] = rng.choice(DATELINES) + paragraphs[0]
+        rewrap(0)
+        traits.append("dateline")
+    if rng.random() < 0.1 and len(paragraphs) > 2:
+        for number, index in enumerate(sorted(rng.sample(range(len(paragraphs)), 2)), start=1):
+            if _SENTENCE_END.search(paragraphs[index]):
+                paragraphs[index] += rng.choice([f"[{number}]", "*", "¹"])
+                rewrap(index)
+        traits.append("footnotes")
+    if not blank_lines and not unwrapped and rng.random() < 0.15:
+        # A PDF: typeset with hyphenation, page furniture between pages.
+        traits.append("pdf-hyphens")
+        body = _paginate(_typeset(paragraphs, rng.randrange(60, 101)), rng, debris, traits)
+        return paragraphs, body
+    inserts: dict[int, list[str]] = {}  # paragraph index → debris block before it
+    if len(paragraphs) > 2 and rng.random() < 0.35:
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        weekday = rng.choice(WEEKDAYS_EN)
+        kinds = rng.sample(["ads", "links", "credits", "captions"], k=rng.randrange(1, 3))
+        for kind in kinds:
+            where = rng.randrange(1, len(paragraphs))
+            if kind == "ads":
+                block = [rng.choice(AD_LINES)]
+            elif kind == "links":
+                block = [rng.choice(LINK_LINES).format(other=rng.choice(OTHER_HEADLINES))]
+            elif kind == "credits":
+                block = [rng.choice(CREDIT_LINES).format(name=name)]
+            else:
+                block = [rng.choice(CAPTIONS).format(name=name, weekday=weekday)]
+            inserts.setdefault(where, []).extend(block)
+            debris.extend(block)
+            traits.append(kind)
+    around = blank_lines or rng.random() < 0.5
+    body: list[str] = []
+    for index, block in enumerate(blocks):
+        if index in inserts:
+            body.extend([""] * around + inserts[index] + [""] * around)
+        elif index and blank_lines:
+            body.append("")
+        body.extend(block)
+    return paragraphs, body
+
+
+def tail_noise(footer: list[str], rng: random.Random, traits: list[str]) -> list[str]:
+    """Links to other stories stuck to the end, with no blank line before the footer."""
+    if rng.random() >= 0.2:
+        return footer
+    links = [
+        rng.choice(LINK_LINES).format(other=other)
+        for other in rng.sample(OTHER_HEADLINES, k=rng.randrange(1, 3))
+    ]
+    traits.append("tail-links")
+    return [*links, "Share this article", *footer] if rng.random() < 0.5 else [*footer, *links]
+
+
+def whitespace_noise(text: str, rng: random.Random, traits: list[str]) -> str:
+    """Non-breaking spaces between some words, trailing spaces and tabs."""
+    if rng.random() >= 0.1:
+        return text
+    traits.append("whitespace")
+    out = []
+    for line in text.split("\n"):
+        if line.strip() and rng.random() < 0.3:
+            line = line.replace(" ", "\u00a0", 1)
+        if line.strip() and rng.random() < 0.3:
+            line += rng.choice(["  ", "\t", " \t "])
+        out.append(line)
+    return "\n".join(out)

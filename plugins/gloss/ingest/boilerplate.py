@@ -120,7 +120,8 @@ def is_boilerplate(line: str) -> bool:
     return licence_of(stripped) is not None
 
 
-_ENDS_BLOCK = re.compile(r"[.!?…:;)\]\"'”’»]$")
+# A sentence end (footnote markers after it allowed: "said.[3]", "said.*").
+_ENDS_BLOCK = re.compile(r"[.!?…:;)\]\"'”’»।。*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]$")
 
 
 def _opens_block(lines: list[str], index: int, start: int) -> bool:

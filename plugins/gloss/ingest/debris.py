@@ -28,7 +28,7 @@ from gloss.ingest.data import load_yaml
 from gloss.ingest.unwrap import ends_sentence, estimate_wrap_width, starts_sentence
 
 # A line ending like this closes a block of text: what may stand right above a debris block.
-_ENDS_BLOCK = re.compile(r"[.!?…:;)\]\"'”’»]$")
+_ENDS_BLOCK = re.compile(r"[.!?…:;)\]\"'”’»।。*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]$")
 _BARE_NUMBER = re.compile(r"\d{1,4}")
 _INNER_SENTENCE_END = re.compile(r"[.!?;][\"'”’)\]]*\s")
 # A caption with its credit wraps over a few lines at most.
@@ -80,8 +80,8 @@ def is_block_debris(line: str) -> bool:
     cues = _cues()
     if normalise(stripped) in cues["phrases"]:
         return True
-    if cues["link"].fullmatch(stripped) and not ends_sentence(stripped):
-        return True
+    if cues["link"].fullmatch(stripped) and not _INNER_SENTENCE_END.search(stripped):
+        return True  # a headline may end with "?", but two sentences are body text
     return bool(cues["credit"].fullmatch(stripped))
 
 
@@ -140,6 +140,15 @@ def find_debris(lines: list[str], indices: list[int]) -> Debris:
     values = [int(text[i]) for i in numbers]
     if len(numbers) >= 2 and all(a < b for a, b in zip(values, values[1:], strict=False)):
         page.update(numbers)
+    elif len(numbers) == 1 and len(text[numbers[0]]) <= 3:
+        # One page number, where a page broke a sentence or with text right above and below:
+        # wrapping cannot leave a number alone on a line with more text below it (the next
+        # word would have fitted), and a paragraph of a bare number is no news text.
+        number = numbers[0]
+        n = position[number]
+        between = 0 < n < len(body) - 1 and _adjacent(lines, body[n - 1], body[n + 1])
+        if between or inside_sentence(n):
+            page.add(number)
     occurrences: dict[str, list[int]] = {}
     width = estimate_wrap_width([len(text[i]) for i in body])
     for i in body:
@@ -152,18 +161,19 @@ def find_debris(lines: list[str], indices: list[int]) -> Debris:
         gaps = [position[b] - position[a] for a, b in zip(found, found[1:], strict=False)]
         if min(gaps, default=0) < limits["min_lines_apart"]:
             continue  # pages are longer than that
-        if (len(found) >= limits["min_count"] and inside >= 1) or (
-            len(found) >= limits["min_count_inside"] and inside == len(found)
-        ):
+        if len(found) >= limits["min_count"] and inside >= limits["min_inside"]:
             page.update(found)
     debris.dropped |= page
 
     # Blocks: whole debris lines, and captions that end with a credit, between paragraphs.
     kept = [i for i in body if i not in page]
     candidates: set[int] = set()
+    slots: set[int] = set()  # advertising slots: too short to be a wrapped piece of a sentence
     for n, index in enumerate(kept):
         if is_block_debris(text[index]):
             candidates.add(index)
+            if normalise(text[index]) in _cues()["phrases"]:
+                slots.add(index)
         elif _ends_with_credit(text[index]):
             # The caption's earlier lines: those it continues, up to a sentence end above.
             block = [index]
@@ -188,7 +198,8 @@ def find_debris(lines: list[str], indices: list[int]) -> Debris:
         before = kept[n - 1] if n > 0 else None
         after = kept[end + 1] if end + 1 < len(kept) else None
         opens = (
-            before is None
+            all(i in slots for i in run)
+            or before is None
             or not _adjacent(lines, before, run[0])
             or bool(_ENDS_BLOCK.search(text[before]))
         )

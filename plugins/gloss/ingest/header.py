@@ -52,6 +52,9 @@ def _cues() -> dict:
         "update": {w.lower() for w in cues["update_labels"]},
         "url": by_length(cues["url_labels"]),
         "filler": {w.lower() for w in cues["date_filler"]},
+        "relative": re.compile(
+            "|".join(f"(?:{p})" for p in cues.get("relative_dates", [])) or r"(?!)", re.I
+        ),
     }
 
 
@@ -105,6 +108,12 @@ def date_of(line: str) -> tuple[str | None, bool]:
     if len(stray) - len(second_labels) > 4:
         return None, False
     return found.iso, label in _cues()["update"]
+
+
+def is_relative_date(line: str) -> bool:
+    """ "Updated 3 hours ago", "Published: yesterday": a date line without a date."""
+    _, rest = _strip_label(" ".join(line.split()), _cues()["date"], need_colon=False)
+    return bool(_cues()["relative"].fullmatch(rest.strip().rstrip(".")))
 
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.)+$|^[^\W\d_][\w'’.\-]*$")
@@ -271,7 +280,10 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
     name_list = False  # "By" alone on its line: names follow, one or more per line
     last_marker = -1
     for position, index in enumerate(candidates):
-        line = lines[index].strip()
+        # Tabs and non-breaking spaces ("Written\u00a0by") read as plain spaces.
+        line = " ".join(lines[index].split())
+        if names_expected and is_relative_date(line):
+            names_expected = name_list = False  # "By" / names / "Yesterday": not a name
         if names_expected:
             names = split_names(line)
             if names is not None:
@@ -316,6 +328,10 @@ def parse_header(lines: list[str], start: int = 0) -> Header:
             else:
                 published = published or iso
             roles[index] = "date"
+            last_marker = position
+            continue
+        if is_relative_date(line):
+            roles[index] = "date"  # a header field, though it gives no date
             last_marker = position
             continue
         if position > 0 and is_site_chrome(line):

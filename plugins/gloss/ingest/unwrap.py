@@ -66,8 +66,14 @@ def _text_cues() -> dict:
     }
 
 
+# Footnote markers after a sentence's full stop: "said.[3]", "said.²", "said.*".
+_FOOTNOTE_MARK = re.compile(
+    r"(?<=[.!?…\"'”’)])(?:\[\d{1,3}\]|\[[a-z]\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|[†‡])+$"
+)
+
+
 def ends_sentence(line: str) -> bool:
-    line = line.rstrip()
+    line = _FOOTNOTE_MARK.sub("", line.rstrip())
     if not _SENTENCE_END.search(line):
         return False
     last = line.split()[-1].lower().rstrip(_CLOSERS)
