@@ -119,3 +119,59 @@ def test_that_and_a_quotation_the_parser_breaks_up(annotator) -> None:
     claim = claim_with(claims, "Using government agencies")
     assert "I don't think that's right" in claim["content"]["text"]
     assert speaker(claim) == ("pronoun", "Mark Amodei")
+
+
+def test_went_on_to_say_is_a_statement_made(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Professor Jean-Jacques Muyembe spoke on Monday. He went on to say thousands of deaths "
+        "could be prevented.",
+    )
+    claim = claim_with(claims, "thousands of deaths could be prevented")
+    assert speaker(claim) == ("pronoun", "Jean-Jacques Muyembe")
+    assert claim["cue"]["lemma"] == "say"
+
+
+def test_going_on_to_say_not_done_is_no_claim(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "John Parker spoke on Monday. He did not go on to say that the plan fails. He will go "
+        "on to say that the vote was rigged.",
+    )
+    assert claims == []
+
+
+def test_new_cue_verbs_with_a_clause(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Researchers in Britain established that poor hygiene is responsible for the spread. "
+        "Stephanie Chapman visited the fair. She shared that she was prone to meltdown in suit. "
+        "She also shared a photo of the costume.",
+    )
+    assert speaker(claim_with(claims, "poor hygiene is responsible")) == ("vague", "researchers")
+    assert speaker(claim_with(claims, "she was prone to meltdown")) == (
+        "pronoun",
+        "Stephanie Chapman",
+    )
+    assert not any("photo" in c["content"]["text"] for c in claims)
+
+
+def test_object_with_a_parenthesis_then_its_verb(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Of the 2.8 million who voted, 85% were in favour and on Friday the government "
+        "announced the new region, to be called Bangsamoro, would be governing itself from "
+        "2022.",
+    )
+    claim = claim_with(claims, "the new region, to be called Bangsamoro, would be governing")
+    assert claim["cue"]["lemma"] == "announce"
+    assert speaker(claim)[0] == "vague"
+
+
+def test_object_with_a_parenthesis_and_no_clause_is_no_claim(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The government announced the new region, a large area in the south, and promised "
+        "elections. The ministry reported the crash, the second this year, on Monday.",
+    )
+    assert claims == []

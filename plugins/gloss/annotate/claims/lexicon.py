@@ -47,6 +47,8 @@ class Lexicon:
     # the same office in different countries' usage
     same_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     citing_verbs: frozenset[str] = frozenset()  # "cited X as saying C": X is the speaker
+    # "went on to say C": verbs (with their particle) under which a cue is still a statement
+    carrying_verbs: frozenset[str] = frozenset()
     # "in his view, C": preposition -> the nouns of opinion whose owner is the source
     viewpoints: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -152,5 +154,6 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
             for k, v in (sources.get("same_titles") or {}).items()
         },
         citing_verbs=frozenset(str(w).lower() for w in cues.get("citing") or []),
+        carrying_verbs=frozenset(str(w).lower() for w in cues.get("carrying") or []),
         viewpoints=_parse_viewpoints(cues.get("viewpoints") or {}, cues_path),
     )

@@ -185,17 +185,40 @@ def _reports_a_statement(token: Any, article: Article) -> bool:
     still to come ("will announce"), hypothetical ("if he says"), passive with no agent
     ("it is said that"), or the object of another verb ("is expected to announce",
     "declined to say", "refused to confirm")."""
-    for child in token.children:
+    if not _said_as_written(token):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if infinitive and token.dep_ in ("xcomp", "advcl") and not _said_as_written(token.head):
+        return False  # "did not go on to say C", "will go on to say C"
+    children = list(token.children)
+    if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+        return False  # "it is said that ...", "X was told that ...": nobody is attributed
+    if token.dep_ != "xcomp" or token.head.lemma_.lower() in article.lexicon.verbs:
+        return True
+    # "He went on to say C", "proceeded to explain C": the statement is made all the same.
+    return _carries_on(token.head, article.lexicon) and _said_as_written(token.head)
+
+
+def _said_as_written(verb: Any) -> bool:
+    """False when ``verb`` is negated, future or hypothetical ("did not say", "will
+    announce", "if he says")."""
+    for child in verb.children:
         if child.dep_ == "neg":
             return False
         if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
             return False
         if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
             return False
-    children = list(token.children)
-    if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
-        return False  # "it is said that ...", "X was told that ...": nobody is attributed
-    return not (token.dep_ == "xcomp" and token.head.lemma_.lower() not in article.lexicon.verbs)
+    return True
+
+
+def _carries_on(verb: Any, lexicon: Lexicon) -> bool:
+    """ "went on (to say)", "proceeded (to say)": a verb of going on with the cue under it."""
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return lemma in lexicon.carrying_verbs or any(
+        f"{lemma} {p}" in lexicon.carrying_verbs for p in particles
+    )
 
 
 def _is_question(sentence: Any) -> bool:
@@ -409,17 +432,46 @@ def _object_then_clause(article: Article, token: Any) -> Span | None:
             verb.dep_ == "conj" and verb.head.i == token.i
         )
         if not attached or not _is_finite(verb) or verb.tag_ == "VBN" and verb.dep_ == "acl":
-            return None
+            return _object_parenthesis_then_clause(article, token, obj)
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
             return None
         between = doc[obj.i + 1 : verb.i]
         if any(t.text in (",", ";", ":") or t.dep_ == "cc" for t in between):
-            return None
+            return _object_parenthesis_then_clause(article, token, obj)
         if any(t.head.i == token.i for t in between):
             return None  # "announced the plan in a release and followed it up": the cue's own
         last = doc[min(verb.right_edge.i, sentence.end - 1)]
         return trim(article.text, *span_of(obj.left_edge, last))
     return None
+
+
+def _object_parenthesis_then_clause(article: Article, token: Any, obj: Any) -> Span | None:
+    """ "announced the new region, to be called Bangsamoro, would be governing itself",
+    "established that poor hygiene, specifically hand washing, is responsible": the clause's
+    subject, with a parenthesis between commas, parsed as the cue's object, and its verb
+    hung anywhere (often on the sentence's first clause). The verb must follow the object's
+    phrase right after its closing comma, be finite and have no subject of its own."""
+    doc, sentence = article.doc, article.sentence(token)
+    end = obj.right_edge.i
+    if end >= sentence.end - 1 or not any(t.text == "," for t in doc[obj.i + 1 : end + 1]):
+        return None  # no parenthesis inside the object's phrase
+    after = end + 1
+    while after < sentence.end and doc[after].text == ",":
+        after += 1
+    if after == end + 1 and doc[end].text != ",":
+        return None  # the parenthesis must be closed by a comma
+    if after >= sentence.end:
+        return None
+    first = doc[after]
+    verb = first.head if first.dep_ in ("aux", "auxpass", "neg") else first
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < after or not _is_finite(verb):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in verb.children):
+        return None
+    if any(t.dep_ == "cc" and t.head.i == verb.i and t.i < verb.i for t in doc[after : verb.i]):
+        return None
+    last = doc[min(verb.right_edge.i, sentence.end - 1)]
+    return trim(article.text, *span_of(obj.left_edge, last))
 
 
 # Verbs whose object is the one spoken to: "told the children to be quiet" is an order,
