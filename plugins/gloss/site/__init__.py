@@ -10,7 +10,7 @@ import importlib
 
 # Modules that take part in the build, in the order their handlers are connected.
 SITE_MODULES: tuple[str, ...] = (
-    "undated", "annotation", "archive", "feeds", "writer", "search", "provenance",
+    "memory", "undated", "annotation", "archive", "feeds", "writer", "search", "provenance",
 )  # fmt: skip
 
 

@@ -32,7 +32,7 @@ from pelican.utils import (
 )
 
 from gloss.errors import GlossError
-from gloss.site import urls
+from gloss.site import memory, urls
 from gloss.site.article_store import ArticleStore
 from gloss.site.exports import ArticleInfo, schema_org
 from gloss.site.page_cache import code_digest
@@ -102,6 +102,9 @@ class GlossBuild:
     _cache: RenderCache | None = None
     _parsed: dict[str, Any] = field(default_factory=dict)  # HTML → its parse, until rewritten
     _store: ArticleStore | None = None
+    # The page caches' descriptions of the build's articles (see gloss.site.page_cache), made
+    # once and shared by the writer and the archive generator.
+    content_descriptions: dict[int, str] = field(default_factory=dict)
     _store_key: str | None = None  # the part of every article's store key shared by all
 
     @classmethod
@@ -329,6 +332,7 @@ class GlossBuild:
         if self._store is None:
             output = str(self.site_settings.get("OUTPUT_PATH") or "output")
             self._store = ArticleStore(self.settings.cache_path / "site", output)
+            memory.freeze()  # the entries live until the build ends
         return self._store
 
     @property

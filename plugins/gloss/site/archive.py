@@ -233,8 +233,9 @@ def build_archive(build: GlossBuild) -> Archive:
                 if a != b:
                     together[a][b] += 1
     for entity_id, ae in archive.entities.items():
-        ranked = sorted(together[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[:20]
-        ae.cooccurring = [(archive.entities[other], n) for other, n in ranked]
+        # Sorted as (-count, id) tuples: no key function called per pair.
+        ranked = sorted((-n, other) for other, n in together[entity_id].items())[:20]
+        ae.cooccurring = [(archive.entities[other], -minus_n) for minus_n, other in ranked]
 
     if build.settings.show_claims:
         for item in contents:
@@ -396,7 +397,9 @@ class GlossArchiveGenerator(Generator):
         if tree is None:
             return False
         key = self.pages.stored_key(save_as)
-        if key is None:
+        if key is None and tree.names & WHOLE_ARCHIVE_NAMES:
+            key = self.pages.archive_key(save_as, tree)
+        elif key is None:
             key = self.pages.key(save_as, tree, page, self.context, self.digester)
         output_file = os.path.join(self.output_path, save_as)
         if not self.pages.unchanged(save_as, key, output_file):
@@ -412,7 +415,9 @@ class GlossArchiveGenerator(Generator):
         ).hexdigest()
         self.pages = PageCache(self.build.settings.cache_path / "site", self.output_path, site_key)
         self.digester = Digester(
-            archive_nodes=(ArchiveEntity, ArchiveSpeaker), describers=DESCRIBERS
+            archive_nodes=(ArchiveEntity, ArchiveSpeaker),
+            describers=DESCRIBERS,
+            contents=self.build.content_descriptions,
         )
         self._trees: dict[str, TemplateTree | None] = {}
         self.pages.build = self._build_key()

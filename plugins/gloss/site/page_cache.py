@@ -104,12 +104,15 @@ class Digester:
         self,
         archive_nodes: tuple[type, ...] = (),
         describers: Mapping[type, Callable[[Digester, Any], str]] | None = None,
+        contents: dict[int, str] | None = None,
     ):
         self.archive_nodes = archive_nodes
         # Short descriptions for types whose values derive from articles already described
         # (an entity's mentions in an article, a claim): much cheaper than walking them.
         self.describers = dict(describers or {})
-        self._contents: dict[int, str] = {}  # Pelican content objects, by id, for this build
+        # Pelican content objects, by id, for this build; digesters of the same build (the
+        # writer's, the archive's) may share them: each article is then described once.
+        self._contents: dict[int, str] = {} if contents is None else contents
         self._site_values: dict[str, tuple[Any, str]] = {}
         self.memo: dict[Any, str] = {}  # for describers: descriptions reused within a build
 
@@ -291,6 +294,15 @@ class PageCache:
                 return None
             digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
+
+    def archive_key(self, save_as: str, tree: TemplateTree) -> str | None:
+        """The key of a page showing the whole archive (an index): the build key stands for
+        everything such a page is made from. None when there is no build key: then the page
+        is always rendered."""
+        if self.path is None or self.build is None:
+            return None
+        text = f"{self.site_key}\0{self.build}\0{tree.digest}\0{save_as}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     @property
     def same_build(self) -> bool:

@@ -19,13 +19,11 @@ import difflib
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexers import DiffLexer, TextLexer
 
 from gloss import __version__
 from gloss.errors import GlossError
@@ -39,19 +37,55 @@ CODE_CLASS = "gl-code"
 
 @dataclass
 class Provenance:
-    """What the provenance template shows (``provenance`` in its context)."""
+    """What the provenance template shows (``provenance`` in its context).
+
+    The rendered parts (the capture's and the diff's HTML, the line roles...) are read from
+    the cache only when a page shows them: a warm build keeps every provenance page and never
+    reads them. ``key`` is the hash of everything they are made from (see
+    :class:`ProvenanceCache`), so it stands for them in the page's key.
+    """
 
     capture_path: str  # relative to the content folder, as in the metadata
     capture_url: str | None  # relative to the site root; None when not copied to the output
-    capture_html: str  # Pygments HTML of the capture, dropped lines highlighted
-    diff_html: str  # Pygments HTML of the unified diff capture → post
-    roles: list[tuple[int, str, str]]  # (line number, role, line) for non-body lines
-    role_counts: dict[str, int]
-    dropped: list[str]
-    encoding: str | None
-    kind: str  # "text" or "html"
-    sha256: str
     css_url: str
+    key: str
+    load: Callable[[], dict[str, Any]] = field(repr=False, compare=False)
+
+    @cached_property
+    def parts(self) -> dict[str, Any]:
+        return self.load()
+
+    @property
+    def capture_html(self) -> str:  # Pygments HTML of the capture, dropped lines highlighted
+        return self.parts["capture_html"]
+
+    @property
+    def diff_html(self) -> str:  # Pygments HTML of the unified diff capture → post
+        return self.parts["diff_html"]
+
+    @property
+    def roles(self) -> list[tuple[int, str, str]]:  # (line number, role, line), non-body lines
+        return self.parts["roles"]
+
+    @property
+    def role_counts(self) -> dict[str, int]:
+        return self.parts["role_counts"]
+
+    @property
+    def dropped(self) -> list[str]:
+        return self.parts["dropped"]
+
+    @property
+    def encoding(self) -> str | None:
+        return self.parts["encoding"]
+
+    @property
+    def kind(self) -> str:  # "text" or "html"
+        return self.parts["kind"]
+
+    @property
+    def sha256(self) -> str:
+        return self.parts["sha256"]
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str | None]:
@@ -74,6 +108,10 @@ def _ingest(path: Path) -> Any:
 
 def render_provenance(capture: Path, post: Path, capture_path: str) -> dict[str, Any]:
     """The cacheable parts of a provenance page (plain data, JSON-serialisable)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import DiffLexer, TextLexer
+
     data = capture.read_bytes()
     text, encoding = _decode(data, str(capture))
     article = _ingest(capture)
@@ -120,18 +158,36 @@ class ProvenanceCache:
     def __init__(self, directory: Path):
         self.directory = directory
 
-    def get_or_render(self, capture: Path, post: Path, capture_path: str) -> dict[str, Any]:
+    def key(self, capture: Path, post: Path, capture_path: str) -> str:
         digest = hashlib.sha256(__version__.encode())
         digest.update(capture.read_bytes())
         digest.update(b"\0")
         digest.update(post.read_bytes())
         digest.update(capture_path.encode())
-        entry = self.directory / f"{digest.hexdigest()}.json"
-        try:
-            return json.loads(entry.read_text("utf-8"))
-        except (OSError, ValueError):
-            pass
-        parts = render_provenance(capture, post, capture_path)
+        return digest.hexdigest()
+
+    def prepare(
+        self, capture: Path, post: Path, capture_path: str
+    ) -> tuple[str, Callable[[], dict[str, Any]]]:
+        """The parts' key, and how to read them: rendered now if the cache has no entry (so
+        that a broken capture is known before any page links to it), else read when shown."""
+        key = self.key(capture, post, capture_path)
+        entry = self.directory / f"{key}.json"
+        if not entry.is_file():
+            self.store(entry, render_provenance(capture, post, capture_path))
+
+        def load() -> dict[str, Any]:
+            try:
+                return json.loads(entry.read_text("utf-8"))
+            except (OSError, ValueError):  # removed or broken since: render it again
+                parts = render_provenance(capture, post, capture_path)
+                self.store(entry, parts)
+                return parts
+
+        return key, load
+
+    @staticmethod
+    def store(entry: Path, parts: dict[str, Any]) -> None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             tmp = entry.with_suffix(".tmp")
@@ -139,12 +195,21 @@ class ProvenanceCache:
             tmp.replace(entry)
         except OSError as error:
             logger.debug("provenance cache not written: %s", error)
-        return parts
 
 
-def write_pygments_css(output_path: str | Path) -> None:
-    css = HtmlFormatter(style="default").get_style_defs(f".{CODE_CLASS}")
+def write_pygments_css(output_path: str | Path, pages: Any = None) -> None:
+    """Pygments' CSS for the provenance pages; kept as it is when the page cache ``pages``
+    says the last build wrote it with the same Pygments."""
+    import pygments
+
     target = Path(output_path) / PYGMENTS_CSS
+    if pages is not None and pages.unchanged(
+        PYGMENTS_CSS, f"pygments {pygments.__version__}", str(target)
+    ):
+        return
+    from pygments.formatters import HtmlFormatter
+
+    css = HtmlFormatter(style="default").get_style_defs(f".{CODE_CLASS}")
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists() or target.read_text("utf-8") != css:
         target.write_text(css, encoding="utf-8")
@@ -215,7 +280,7 @@ def prepare_provenance(build: Any) -> list[tuple[AnnotatedContent, Provenance]]:
                 raise GlossError(f"capture {capture_path} is outside the content folder", path=post)
             if not capture.is_file():
                 raise GlossError(f"capture {capture_path} not found", path=post)
-            parts = cache.get_or_render(capture, post, str(capture_path))
+            key, load = cache.prepare(capture, post, str(capture_path))
         except GlossError as error:
             build.warn(error)
             item.gloss.provenance_url = item.gloss.capture_url = None
@@ -230,7 +295,8 @@ def prepare_provenance(build: Any) -> list[tuple[AnnotatedContent, Provenance]]:
             if any(capture.is_relative_to(root) for root in static_roots)
             else None,
             css_url=PYGMENTS_CSS,
-            **parts,
+            key=key,
+            load=load,
         )
         item.gloss.capture_url = provenance.capture_url
         pages.append((item, provenance))
@@ -240,7 +306,7 @@ def prepare_provenance(build: Any) -> list[tuple[AnnotatedContent, Provenance]]:
 def write_provenance(generator: Any, writer: Any, pages: list) -> None:
     """Write the prepared provenance pages and the Pygments CSS they use."""
     if pages:
-        write_pygments_css(generator.output_path)
+        write_pygments_css(generator.output_path, getattr(generator, "pages", None))
     for item, provenance in pages:
         generator._write_page(
             writer,

@@ -21,6 +21,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from gloss.site.annotation import BUILD_KEY, GlossBuild
 from gloss.site.page_cache import (
     Digester,
     PageCache,
@@ -127,6 +128,9 @@ class UnchangedFilesWriter(Writer):
     ) -> bool:
         """Whether the last build wrote this very page; then it is kept, not rendered."""
         cache = self.page_cache()
+        build = context.get(BUILD_KEY)
+        if isinstance(build, GlossBuild):  # the archive generator describes the same articles
+            self._digester._contents = build.content_descriptions
         if template.name not in self._trees:
             self._trees[template.name] = template_tree(
                 template.environment, template.name, cache.templates
