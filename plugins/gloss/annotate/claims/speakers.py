@@ -12,7 +12,11 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from gloss.annotate.names import span_rules
 
@@ -145,6 +149,11 @@ def _pronoun(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
 def _mentioned_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """The head lies in a mention of an entity that can speak."""
     mention = index.at(*_token_span(head))
+    if mention and mention[2].label == "NORP":
+        # "a Republican, Mark Amodei, said": the person in apposition, not the party word
+        person = _apposition(head, index, lexicon)
+        if person is not None and person.label == "PERSON":
+            return person
     if mention and mention[2].label in SPEAKING_LABELS:
         return _named(mention, index.text)
     return None
@@ -284,8 +293,9 @@ def _subject_split_by_parse(head: Any, index: EntityIndex, lexicon: Lexicon) -> 
 def _described_person(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """ "The Wooster professor added", "the scientist told": a definite description of one
     person by a title or person noun that is neither an unnamed-source noun (*the
-    spokesman*: someone else) nor an office (*the minister*: see ``_title_anaphor``) refers
-    back like "he"/"she" (without a gender) to someone just named."""
+    spokesman*: someone else) nor an office (*the minister* is only the person named with
+    that title: ``_title_anaphor``) refers back like "he"/"she" (without a gender) to
+    someone just named."""
     lemma = head.lemma_.lower()
     rules = span_rules()
     if head.tag_ != "NN" or lemma in lexicon.vague or lemma in lexicon.titles:
@@ -406,6 +416,76 @@ def _vague_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | N
     )
 
 
+@dataclass(frozen=True)
+class UnlistedNouns:
+    """``unlisted`` in ``data/claims/sources.yml``: how to recognise an unnamed source whose
+    noun is not in ``vague`` ("his roommates", "the army", "one shopkeeper")."""
+
+    person_endings: tuple[str, ...]
+    groups: frozenset[str]
+    not_sources: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def unlisted_nouns() -> UnlistedNouns:
+    text = resources.files("gloss").joinpath("data/claims/sources.yml").read_text("utf-8")
+    data = (yaml.safe_load(text) or {}).get("unlisted") or {}
+
+    def words(key: str) -> list[str]:
+        return [str(w).lower() for w in data.get(key) or []]
+
+    return UnlistedNouns(
+        tuple(words("person_endings")), frozenset(words("groups")), frozenset(words("not_sources"))
+    )
+
+
+def _plural(noun: str) -> str:
+    """The regular English plural ("shopkeeper" -> "shopkeepers", "deputy" -> "deputies")."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    return noun + "s"
+
+
+def _unlisted_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """An unnamed source whose noun ``vague`` does not list: a noun for people by its ending
+    ("his roommates said", "one shopkeeper said": -er, -ist, -mate ...) or a group or
+    institution ("the army said"). Its name is the plural, lower case; a group written in the
+    singular with "the" keeps the singular ("army"), as one institution speaks."""
+    if head.pos_ != "NOUN" or not head.is_alpha:
+        return None
+    lemma, lower = head.lemma_.lower(), head.lower_
+    nouns = unlisted_nouns()
+    if lemma in nouns.not_sources or lemma in lexicon.outputs or lower in nouns.not_sources:
+        return None
+    if lemma in lexicon.titles:
+        return None  # "the minister said" with no minister named stays unresolved
+    group = lemma in nouns.groups
+    if not group and not (lemma.endswith(nouns.person_endings) and len(lemma) > 4):
+        return None
+    plural = head.tag_ == "NNS"
+    if plural:
+        name = lower
+    elif group and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        name = lemma
+    else:
+        name = _plural(lemma)
+    start, end = _token_span(head)
+    return Source(
+        "vague",
+        name,
+        None,
+        start,
+        end,
+        head.text,
+        singular=not plural,
+        person=not group,
+    )
+
+
 def _demonstrative_person(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """ "this person also said", "that individual told the court": someone just mentioned,
     resolved like "he"/"she" (without a gender)."""
@@ -489,6 +569,7 @@ _SOURCE_RULES = (
     _named_example,
     _member_of_group,
     _vague_source,
+    _unlisted_source,
 )
 
 
@@ -710,10 +791,19 @@ class PronounResolver:
         ]
         found = []
         for head in heads:
+            if self._inside_quote(head):
+                continue  # "[The dispatcher] was trying ...": someone the quoted speaker names
             source = classify_source(head, self.index, self.lexicon)
             if source.kind in ("named", "vague"):
                 found.append(source)
         return found
+
+    def _inside_quote(self, token: Any) -> bool:
+        """True when an odd number of quotation marks stands between the paragraph's start
+        and ``token`` (curly marks: more opened than closed)."""
+        before = self.index.text[self._paragraph_start(token) : token.idx]
+        straight = before.count('"') % 2 == 1
+        return straight or before.count("“") > before.count("”")
 
     def _own_sentence_person(self, pronoun: str, token: Any) -> Source | None:
         """A person named before ``token`` in its own sentence as a clause subject or as the
