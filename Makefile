@@ -11,6 +11,10 @@ OUTPUTDIR := output
 CONF := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
+# Pelican's default log handler wraps each message at the terminal's width (80 columns in a
+# log file or CI), cutting `gloss: PATH:LINE: message` in two; the plain one keeps it on
+# one line, so it can be read, searched and clicked.
+PELICAN_OPTS ?= --log-handler plain
 
 .DEFAULT_GOAL := help
 .PHONY: help install html ingest publish serve devserver test test-fast lint format bench clean lock
@@ -18,7 +22,7 @@ PORT ?= 8000
 help: ## list the targets
 	@echo "Gloss — annotated news archive"
 	@echo
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk -v port=$(PORT) 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {gsub(/\$$\(PORT\)/, port, $$2); printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # The stamp depends on the lock files: `make install` is a no-op until they change.
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
@@ -33,24 +37,33 @@ install: $(STAMP) ## create .venv and install the pinned dependencies and the sp
 # (each bad capture has its own line above, and the good ones are still written).
 INGEST := $(BIN)/gloss ingest --output $(INPUTDIR)/articles $(INPUTDIR)/sources
 INGEST_OR_WARN := $(INGEST) || echo "make: some captures failed (see above); building the rest"
+# A build that cannot write into output/ (a read-only mount, files of another user) would stop
+# half-way with Pelican's traceback: name the first file or folder it cannot write, up front.
+CHECK_OUTPUT := unwritable=$$(find $(OUTPUTDIR) ! -writable -print -quit 2>/dev/null); \
+	if [ -n "$$unwritable" ]; then \
+	echo "make: $$unwritable: not writable, so the site cannot be built (fix its permissions, or remove $(OUTPUTDIR)/)" >&2; \
+	exit 1; fi
 
 ingest: install ## turn new captures in content/sources/ into posts in content/articles/
 	$(INGEST)
 
 html: install ## ingest new captures, then build the site into output/
 	@$(INGEST_OR_WARN)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF)
+	@$(CHECK_OUTPUT)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF) $(PELICAN_OPTS)
 
 publish: install ## the same with publishconf.py (set GLOSS_SITEURL for absolute URLs and feeds)
 	@$(INGEST_OR_WARN)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+	@$(CHECK_OUTPUT)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICAN_OPTS)
 
 serve: install ## serve output/ on http://127.0.0.1:$(PORT) (localhost only)
 	$(PELICAN) --listen --bind 127.0.0.1 --port $(PORT) -o $(OUTPUTDIR)
 
 devserver: install ## rebuild on change and serve on http://127.0.0.1:$(PORT)
 	@$(INGEST_OR_WARN)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF) --bind 127.0.0.1 --port $(PORT)
+	@$(CHECK_OUTPUT)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF) --bind 127.0.0.1 --port $(PORT) $(PELICAN_OPTS)
 
 test: install ## lint, then the whole test suite (unit, then end-to-end: builds and browser)
 	$(BIN)/ruff check plugins tests eval bench pelicanconf.py publishconf.py
