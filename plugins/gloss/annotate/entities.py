@@ -24,7 +24,10 @@ from typing import Any
 from gloss.annotate.labels import context_label
 from gloss.annotate.model import NAME_LABELS, Entity, Mention
 from gloss.annotate.names import (
+    GazetteerEntry,
     doc_text,
+    gazetteer,
+    gazetteer_key,
     head_noun_label,
     is_acronym_of,
     lower_case_words,
@@ -438,7 +441,48 @@ def extract_entities(doc: Any) -> list[Entity]:
     groups = group_candidates(doc, candidates)
     find_missed_mentions(doc, groups)
     correct_labels_from_context(doc, groups)
-    return build_entities(groups)
+    return apply_gazetteer(build_entities(groups))
+
+
+def _gazetteer_entry(entity: Entity) -> GazetteerEntry | None:
+    """The gazetteer institution this entity's name or one of its mentions names."""
+    table = gazetteer()
+    for form in [entity.name, *(m.text for m in entity.mentions)]:
+        key = gazetteer_key(form)
+        entry = table.get(key)
+        if entry is None:
+            continue
+        if key.isupper() and entity.label != "ORG":
+            continue  # "AP" tagged GPE is Andhra Pradesh, not the Associated Press
+        return entry
+    return None
+
+
+def apply_gazetteer(entities: list[Entity]) -> list[Entity]:
+    """Give institutions known by a short form their canonical name (data/entities/
+    gazetteer.yml: "AFP" -> "Agence France-Presse", "US State Department" -> "United States
+    Department of State"); two entities of one institution become one."""
+    out: list[Entity] = []
+    by_name: dict[str, Entity] = {}
+    for entity in entities:
+        entry = _gazetteer_entry(entity)
+        if entry is None:
+            out.append(entity)
+            continue
+        known = by_name.get(entry.name)
+        if known is not None:
+            known.mentions = _drop_overlaps(sorted({*known.mentions, *entity.mentions}))
+            continue
+        renamed = Entity(slugify(entry.name), entry.name, entry.label, entity.mentions)
+        by_name[entry.name] = renamed
+        out.append(renamed)
+    used = [e.id for e in out]
+    for i, entity in enumerate(out):  # an entity of the same name the model found as well
+        if used.count(entity.id) > 1 and entity.name not in by_name:
+            out[i] = Entity(
+                f"{entity.id}-{entity.label.lower()}", entity.name, entity.label, entity.mentions
+            )
+    return out
 
 
 def correct_labels_from_context(doc: Any, groups: list[Group]) -> None:

@@ -89,6 +89,36 @@ def nouns_before() -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One institution of ``data/entities/gazetteer.yml``."""
+
+    name: str
+    label: str
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, GazetteerEntry]:
+    """``data/entities/gazetteer.yml`` as a map: name key of a variant (or of the canonical
+    name) -> entry. All-capital variants keep their capitals in the key ("AP" is not "Ap")."""
+    text = resources.files("gloss").joinpath("data/entities/gazetteer.yml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    out: dict[str, GazetteerEntry] = {}
+    for item in data.get("entries") or []:
+        entry = GazetteerEntry(str(item["name"]), str(item.get("label", "ORG")))
+        for form in [entry.name, *(str(v) for v in item.get("variants") or [])]:
+            out.setdefault(gazetteer_key(form), entry)
+    return out
+
+
+def gazetteer_key(text: str) -> str:
+    """``name_key``, but an all-capital acronym stays in capitals ("WHO" is not "Who")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) <= 6 and letters and all(ch.isupper() for ch in letters):
+        return re.sub(r"\s+", " ", text).strip()
+    return name_key(text)
+
+
 def head_noun_label(tokens: tuple[str, ...]) -> str | None:
     """The label a multi-word name's head noun implies ("Google Science Fair" -> EVENT)."""
     if len(tokens) < 2:
