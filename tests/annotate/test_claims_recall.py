@@ -175,3 +175,44 @@ def test_object_with_a_parenthesis_and_no_clause_is_no_claim(annotator) -> None:
         "elections. The ministry reported the crash, the second this year, on Monday.",
     )
     assert claims == []
+
+
+def test_denied_claims_that_c_is_the_noun_and_its_clause(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Saudi Arabia initially denied all claims that the journalist was slain, however, a UN "
+        "report eventually concluded evidence supported his murder.",
+    )
+    denial = claim_with(claims, "all claims that the journalist was slain")
+    assert denial["cue"]["lemma"] == "deny"
+    assert "UN report" not in denial["content"]["text"]
+
+
+def test_participle_with_an_infinitive_is_a_passive_not_a_claim(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Puerto Rico had still not fully recovered from 2017's Hurricane Maria, estimated to "
+        "have done about $90 billion in property damage.",
+    )
+    assert claims == []
+
+
+def test_according_to_a_described_source_leaves_the_statement_whole(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "According to Professor Sergey Dydykin, who is co-chairman of the organizing "
+        "committee, in the United States and Europe it is not customary to teach manual "
+        "skills to undergraduates.",
+    )
+    claim = claim_with(claims, "in the United States and Europe it is not customary")
+    assert speaker(claim) == ("named", "Sergey Dydykin")
+
+
+def test_restating_cue_of_the_same_speaker_is_one_claim(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Donald Trump said that he did indicate to the Ukrainians that the aid was contingent "
+        "on their addressing corruption.",
+    )
+    assert len(claims) == 1
+    assert "the aid was contingent" in claims[0]["content"]["text"]

@@ -70,7 +70,7 @@ def _fixed_phrases(article: Article) -> list[Phrase]:
             if not _usable(article, token):
                 continue
             source_head = next((c for c in last.children if c.dep_ == "pobj"), None)
-            source_end = source_head.right_edge.i if source_head is not None else last.i
+            source_end = _source_end(source_head) if source_head is not None else last.i
             if source_head is None and last.i + 1 < len(doc):
                 # A misparse ("According to Rathbun the property ...", with "Rathbun" taken
                 # for a verb): the name right after the preposition is the source.
@@ -86,6 +86,24 @@ def _fixed_phrases(article: Article) -> list[Phrase]:
                 source_head, source_end = person
             found.append(Phrase(token, last, source_head, source_end, lemma))
     return found
+
+
+def _source_end(source: Any) -> int:
+    """The last token of the source's phrase. A phrase the parser hangs on the source after
+    the comma closing its relative clause or apposition belongs to the statement:
+    "According to Professor X, who heads the department, in the United States it is not
+    customary ..." (the statement starts at "in")."""
+    described = False
+    for child in source.children:
+        if child.i < source.i:
+            continue
+        if child.dep_ in ("relcl", "appos", "acl"):
+            described = True
+        elif described and child.text == "," and child.i > source.i:
+            following = [c for c in source.children if c.i > child.i]
+            if following and all(c.dep_ == "prep" for c in following):
+                return child.i - 1
+    return source.right_edge.i
 
 
 def _viewpoints(article: Article) -> list[Phrase]:

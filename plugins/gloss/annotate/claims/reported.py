@@ -191,12 +191,33 @@ def _reports_a_statement(token: Any, article: Article) -> bool:
     if infinitive and token.dep_ in ("xcomp", "advcl") and not _said_as_written(token.head):
         return False  # "did not go on to say C", "will go on to say C"
     children = list(token.children)
-    if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
-        return False  # "it is said that ...", "X was told that ...": nobody is attributed
+    passive = (
+        any(c.dep_ == "auxpass" for c in children)
+        or (token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and token.head.pos_ != "VERB")
+        or _reduced_passive_infinitive(token)
+    )
+    if passive and not any(c.dep_ == "agent" for c in children):
+        # "it is said that ...", "X was told that ...", "Hurricane Maria, estimated to have
+        # done $90 billion in damage": nobody is attributed
+        return False
     if token.dep_ != "xcomp" or token.head.lemma_.lower() in article.lexicon.verbs:
         return True
     # "He went on to say C", "proceeded to explain C": the statement is made all the same.
     return _carries_on(token.head, article.lexicon) and _said_as_written(token.head)
+
+
+def _reduced_passive_infinitive(token: Any) -> bool:
+    """ "Hurricane Maria, estimated to have done $90 billion in damage", "X, said to be the
+    richest man, ...": a participle with no subject and an infinitive (the parser may tag it
+    VBD and hang it as a clause) is a passive; "he claimed to have seen it" has a subject."""
+    if token.dep_ not in ("advcl", "acl") or token.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
 
 
 def _said_as_written(verb: Any) -> bool:
@@ -277,6 +298,7 @@ def _clause_content(article: Article, token: Any, cue: CueVerb) -> Span | None:
         return content
     if "that" in cue.frames:
         for frame in (
+            _noun_and_its_clause,
             _clause_after,
             _object_then_clause,
             _clause_before,
@@ -304,6 +326,26 @@ def _to_phrase(article: Article, token: Any) -> Span | None:
             target = next((c for c in child.children if c.dep_ == "pcomp"), None)
             if target is not None:
                 return trim(article.text, *span_of(target.left_edge, target.right_edge))
+    return None
+
+
+def _noun_and_its_clause(article: Article, token: Any) -> Span | None:
+    """ "denied all claims that Khashoggi was slain", "confirmed reports that C": the object
+    is a noun of saying with its own "that" clause; what is denied or confirmed is the
+    noun and its clause (a clause the parser hangs on the cue after it is another one)."""
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    for clause in obj.children:
+        if (
+            clause.dep_ in ("acl", "ccomp")
+            and clause.i > obj.i
+            and clause.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        ):
+            sentence = article.sentence(token)
+            last = article.doc[min(clause.right_edge.i, sentence.end - 1)]
+            return trim(article.text, *span_of(obj.left_edge, last))
     return None
 
 
