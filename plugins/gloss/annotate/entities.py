@@ -311,6 +311,18 @@ def _after_the(doc: Any, c: Candidate) -> bool:
     return doc_text(doc)[max(0, c.start - 4) : c.start].lower() == "the "
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _vowel_variant(word: str, other: str) -> bool:
+    """True for two spellings of one name that differ in one vowel only, same first letter
+    and length, five letters or more ("Saree" / "Sarea"): a transliteration variant."""
+    if word == other or len(word) != len(other) or len(word) < 5 or word[0] != other[0]:
+        return False
+    pairs = [(a, b) for a, b in zip(word.lower(), other.lower(), strict=True) if a != b]
+    return len(pairs) == 1 and pairs[0][0] in _VOWELS and pairs[0][1] in _VOWELS
+
+
 def attach_short_form(doc: Any, c: Candidate, groups: list[Group]) -> None:
     """Attach a one-word mention to the group it stands for, or start its own group.
 
@@ -323,6 +335,15 @@ def attach_short_form(doc: Any, c: Candidate, groups: list[Group]) -> None:
             g
             for g in groups
             if len(g.full.tokens) > 1 and c.text in g.name_words() and g.label() == "PERSON"
+        ]
+    if not owners and not c.looks_like_acronym():
+        # "Saree said" after "Yahya Sarea": a surname transliterated two ways in one article
+        owners = [
+            g
+            for g in groups
+            if len(g.full.tokens) > 1
+            and g.label() == "PERSON"
+            and any(_vowel_variant(c.text, w) for w in g.name_words())
         ]
     if not owners and _after_the(doc, c):
         owners = [g for g in groups if g.label() != "PERSON" and _org_head(g) == c.text]

@@ -108,6 +108,28 @@ def _extend_given_name(doc: Any, tokens: list[Any]) -> list[Any]:
         return tokens
     before = doc[tokens[0].i - 1]
     if (
+        before.is_lower
+        and before.lower_ in rules.name_particles
+        and before.lower_ not in _JOINING_PARTICLES  # "of", "the": no part of a person's name
+        and before.lower_ not in ("and", "in", "on", "y")
+        and before.whitespace_ == " "
+        and tokens[0].i >= 2
+    ):
+        # "Arnel dela Vega" tagged "Vega": the given name before a surname particle (also
+        # at a sentence start: the particle says a name runs on)
+        given = doc[before.i - 1]
+        if (
+            given.whitespace_ == " "
+            and given.tag_ == "NNP"
+            and given.is_title
+            and given.ent_iob_ == "O"
+            and given.lower_ not in rules.titles
+            and given.lower_ not in rules.common_words
+            and not given.is_stop
+        ):
+            return [given, before, *tokens]
+        return tokens
+    if (
         before.whitespace_ == " "
         and before.tag_ == "NNP"
         and before.is_title
