@@ -482,7 +482,9 @@ def _unlisted_source(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source 
         end,
         head.text,
         singular=not plural,
-        person=not group,
+        # never "he"/"she": a noun guessed from its ending ("the broadcaster CBS") is too
+        # weak a sign of one person
+        person=False,
     )
 
 
