@@ -377,8 +377,9 @@ def _affiliation_of_person(doc: Any, tokens: list[Any]) -> bool:
 
 
 def _person_apposition(tokens: list[Any]) -> bool:
-    """True if a person noun stands in apposition to the name ("Yang Jin, an expert")."""
-    nouns = span_rules().person_nouns
+    """True if a person noun or a title stands in apposition to the name ("Yang Jin, an
+    expert", "Jane Roe, the government commissioner")."""
+    nouns = span_rules().person_nouns | span_rules().titles
     token_ids = {t.i for t in tokens}
     for tok in tokens:
         for child in tok.children:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from gloss.annotate.names import span_rules
+from gloss.annotate.names import gazetteer, gazetteer_key, span_rules
 
 from .lexicon import Lexicon
 
@@ -605,7 +605,8 @@ def _unlinked_name(head: Any) -> Source:
         first = first.doc[first.i - 1]
     start, end = first.idx, head.idx + len(head.text)
     name = head.doc[first.i : head.i + 1].text
-    return Source("named", name, None, start, end, name)
+    known = gazetteer().get(gazetteer_key(name))  # "Fars News said", untagged by the model
+    return Source("named", known.name if known else name, None, start, end, name)
 
 
 # How far back (in characters) "the company" may refer to an organisation named earlier.
