@@ -216,3 +216,48 @@ def test_restating_cue_of_the_same_speaker_is_one_claim(annotator) -> None:
     )
     assert len(claims) == 1
     assert "the aid was contingent" in claims[0]["content"]["text"]
+
+
+def test_with_media_reporting_a_clause(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "All but one of the sixteen on board died; no deaths were reported on the ground, "
+        "with local media reporting no-one was in the houses.",
+    )
+    claim = claim_with(claims, "no-one was in the houses")
+    assert speaker(claim) == ("vague", "media")
+
+
+def test_cited_as_stating_an_object_and_its_verb(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The Aviation Herald reported on the crash. It cited the Air Force as stating Saha "
+        "Airlines owned the plane.",
+    )
+    claim = claim_with(claims, "Saha Airlines owned the plane")
+    assert speaker(claim) == ("named", "Air Force")
+
+
+def test_cue_the_tagger_took_for_an_adjective_after_an_apposition(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Agnès Callamard, a UN rapporteur for the Office of the UN High Commissioner for "
+        "Human Rights who had investigated the case, cautioned justice does not come swiftly.",
+    )
+    claim = claim_with(claims, "justice does not come swiftly")
+    assert speaker(claim) == ("named", "Agnès Callamard")
+    assert not claim["content"]["text"].startswith("cautioned")
+
+
+def test_a_long_quoted_speech_after_a_colon_is_its_speakers(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The new governor of the region, Alexander Moor, during his message to the regional "
+        'parliament read out on November 22, offered to diversify the economy: "Now the '
+        "annual volume of our exports has come close to a billion dollars. In the next year, "
+        "this must be given priority. Here the themes of several national projects intersect "
+        'at once!" Russian: the same words in the original.',
+    )
+    claim = claim_with(claims, "Now the annual volume of our exports")
+    assert speaker(claim) == ("named", "Alexander Moor")
+    assert claim["mode"] == "direct"

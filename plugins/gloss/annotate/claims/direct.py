@@ -142,8 +142,8 @@ def _after_colon(article: Article, segment: QuoteSegment) -> bool:
 
 
 def _subject_of_what_follows(article: Article, segment: QuoteSegment) -> bool:
-    if segment.close is None:
-        return False
+    if segment.close is None or _ends_sentence(article, segment):
+        return False  # a quoted sentence ('"... at once!"') is no subject of a clause after it
     first, last = article.token_at(segment.start), article.token_at(segment.close)
     inside = [t for t in article.doc[first.i : last.i + 1] if t.idx < segment.close]
     heads = [t for t in inside if t.head.idx >= segment.close and not t.is_punct]

@@ -300,6 +300,7 @@ def _clause_content(article: Article, token: Any, cue: CueVerb) -> Span | None:
         for frame in (
             _noun_and_its_clause,
             _clause_after,
+            _clause_the_cue_hangs_on,
             _object_then_clause,
             _clause_before,
             _statement_around,
@@ -327,6 +328,22 @@ def _to_phrase(article: Article, token: Any) -> Span | None:
             if target is not None:
                 return trim(article.text, *span_of(target.left_edge, target.right_edge))
     return None
+
+
+def _clause_the_cue_hangs_on(article: Article, token: Any) -> Span | None:
+    """ "with local media reporting no-one was in the houses": the parser hangs the "with"
+    phrase of the participle on the reported clause's verb. That verb, after the cue and
+    with a subject of its own, is the content (from the word after the cue)."""
+    prep = token.head
+    if token.tag_ != "VBG" or token.dep_ != "pcomp" or prep.lower_ != "with":
+        return None
+    clause = prep.head
+    if clause.i <= token.i or clause.pos_ not in ("VERB", "AUX") or not _has_subject(clause):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+        return None
+    last = article.doc[min(clause.right_edge.i, article.sentence(token).end - 1)]
+    return trim(article.text, article.doc[token.i + 1].idx, last.idx + len(last.text))
 
 
 def _noun_and_its_clause(article: Article, token: Any) -> Span | None:
@@ -470,8 +487,14 @@ def _object_then_clause(article: Article, token: Any) -> Span | None:
     for verb in doc[obj.i + 1 : sentence.end]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
+        # (On the cue, or on the verb the cue hangs from: "cited the Air Force as stating
+        # Saha Airlines owned the plane", "owned" a conjunct of "cited".)
         attached = (verb.dep_ in ("acl", "relcl") and verb.head.i == obj.i) or (
-            verb.dep_ == "conj" and verb.head.i == token.i
+            verb.dep_ == "conj"
+            and (
+                verb.head.i == token.i
+                or (verb.head.i < token.i and any(a.i == verb.head.i for a in token.ancestors))
+            )
         )
         if not attached or not _is_finite(verb) or verb.tag_ == "VBN" and verb.dep_ == "acl":
             return _object_parenthesis_then_clause(article, token, obj)
@@ -625,17 +648,25 @@ def verb_claims(article: Article, used_cues: set[int]) -> list[Draft]:
         if token.i in used_cues:
             continue
         cue = cue_entry(token, article.lexicon)
+        adjective = None if cue is not None else _cue_taken_for_adjective(article, token)
+        if adjective is not None:
+            cue = article.lexicon.verbs[token.lemma_.lower()]
         if cue is None or article.inside_quote(token.idx):
             continue
         if article.paragraph_of(token.idx) in article.headline_paragraphs:
             continue
-        if not _reports_a_statement(token, article) or _is_question(article.sentence(token)):
+        if _is_question(article.sentence(token)):
             continue
-        content = _clause_content(article, token, cue)
+        if adjective is None and not _reports_a_statement(token, article):
+            continue
+        if adjective is not None:
+            head, content = adjective
+        else:
+            content = _clause_content(article, token, cue)
+            head = speaker_head(token, article)
         if content is None or len(article.text[content[0] : content[1]].split()) < 2:
             continue
         content = unquote(article, content)
-        head = speaker_head(token, article)
         source = classify_source(head, article.index, article.lexicon)
         if not cue.strong and source.kind == "unknown":
             continue
@@ -657,6 +688,34 @@ def verb_claims(article: Article, used_cues: set[int]) -> list[Draft]:
         )
         used_cues.add(token.i)
     return drafts
+
+
+def _cue_taken_for_adjective(article: Article, token: Any) -> tuple[Any, Span] | None:
+    """ "Agnès Callamard, a UN rapporteur who had investigated the case, cautioned justice
+    does not come swiftly": after a long apposition the tagger may take the cue for an
+    adjective of the next noun ("cautioned justice"), that noun for a second apposition of
+    the subject, and the sentence's verb for the main one. Returns the speaker (the
+    subject the apposition hangs on, which the parser may also give that verb) and the
+    content (from the noun to the sentence's end), or None."""
+    entry = article.lexicon.verbs.get(token.lemma_.lower())
+    if entry is None or "that" not in entry.frames or entry.particle:
+        return None
+    if token.dep_ != "amod" or token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBN"):
+        return None
+    doc, sentence = article.doc, article.sentence(token)
+    noun = token.head
+    if token.i == 0 or doc[token.i - 1].text != "," or noun.i != token.i + 1:
+        return None
+    if noun.dep_ != "appos" or noun.head.i >= token.i or noun.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    root = sentence.root
+    if root.i <= noun.i or root.pos_ not in ("VERB", "AUX") or not _is_finite(root):
+        return None
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if any(c.i != noun.head.i for c in subjects):
+        return None  # the verb has a subject of its own (the subject of the cue may be it)
+    last = doc[min(root.right_edge.i, sentence.end - 1)]
+    return noun.head, trim(article.text, noun.idx, last.idx + len(last.text))
 
 
 def cut_at_participles(article: Article, drafts: list[Draft]) -> list[Draft]:
