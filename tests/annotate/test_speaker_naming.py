@@ -135,3 +135,18 @@ def test_definite_description_of_the_last_speaker(annotator):
         "Karen Holt",
     )
     assert claim_with(claims, "We need to know how fast")["speaker"]["name"] == "Karen Holt"
+
+
+def test_country_edition_of_an_outlet(annotator):
+    text = (
+        "The quake struck Mindanao on Monday. CNN Philippines reported that residents of "
+        "three towns feared to return home."
+    )
+    claim = claim_with(claims_of(annotator, text), "residents of three towns feared")
+    assert speaker(claim) == ("named", "CNN Philippines")
+
+
+def test_eyewitness_keeps_its_noun(annotator):
+    text = "An eyewitness said the child and his mother were among the victims."
+    [claim] = claims_of(annotator, text)
+    assert speaker(claim) == ("vague", "eyewitnesses")

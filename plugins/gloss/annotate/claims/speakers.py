@@ -154,6 +154,14 @@ def _mentioned_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source |
         person = _apposition(head, index, lexicon)
         if person is not None and person.label == "PERSON":
             return person
+    if mention and mention[2].label == "GPE":
+        # "CNN Philippines reported": an organisation's edition for a country speaks
+        outlet = index.at(*_token_span(head.doc[head.i - 1])) if head.i > 0 else None
+        glued = head.i > 0 and head.doc[head.i - 1].dep_ == "compound"
+        if glued and outlet and outlet[2].label == "ORG" and outlet[1] < mention[0]:
+            start, end = outlet[0], mention[1]
+            name = index.text[start:end]
+            return Source("named", name, None, start, end, name, "ORG")
     if mention and mention[2].label in SPEAKING_LABELS:
         return _named(mention, index.text)
     return None
@@ -605,8 +613,32 @@ def _unlinked_name(head: Any) -> Source:
         first = first.doc[first.i - 1]
     start, end = first.idx, head.idx + len(head.text)
     name = head.doc[first.i : head.i + 1].text
+    if first is head:  # "Egeland later recanted" after "Jan Egeland", both untagged
+        name = _earlier_full_name(head) or name
     known = gazetteer().get(gazetteer_key(name))  # "Fars News said", untagged by the model
     return Source("named", known.name if known else name, None, start, end, name)
+
+
+def _earlier_full_name(head: Any) -> str | None:
+    """For a lone surname with no entity ("Egeland later recanted"), the nearest earlier
+    full name ending in the same word ("Jan Egeland"), or None."""
+    titles = span_rules().titles | span_rules().title_modifiers
+    doc = head.doc
+    for tok in reversed(doc[max(0, head.i - 600) : head.i]):
+        if tok.text != head.text or tok.i == 0:
+            continue
+        first = tok
+        while (
+            first.i > 0
+            and doc[first.i - 1].pos_ == "PROPN"
+            and doc[first.i - 1].text[:1].isupper()
+            and doc[first.i - 1].lower_ not in titles
+            and doc[first.i - 1].whitespace_
+        ):
+            first = doc[first.i - 1]
+        if first is not tok:
+            return doc[first.i : tok.i + 1].text
+    return None
 
 
 # How far back (in characters) "the company" may refer to an organisation named earlier.
