@@ -150,3 +150,12 @@ def test_eyewitness_keeps_its_noun(annotator):
     text = "An eyewitness said the child and his mother were among the victims."
     [claim] = claims_of(annotator, text)
     assert speaker(claim) == ("vague", "eyewitnesses")
+
+
+def test_the_newspaper_is_the_outlet_that_was_the_subject(annotator):
+    text = (
+        "The Washington Post reported that Acme Corporation had bought Globex Inc. The "
+        "newspaper said the deal was worth two billion dollars."
+    )
+    claim = claim_with(claims_of(annotator, text), "the deal was worth")
+    assert speaker(claim) == ("named", "Washington Post")

@@ -649,10 +649,26 @@ def _referred_entity(head: Any, index: EntityIndex, labels: frozenset[str]) -> S
     """ "the company said" after "Boeing ...": the nearest earlier entity with a fitting label."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
-    for _m_start, m_end, entity in index.before(head.idx, max(0, head.idx - ANAPHOR_REACH)):
-        if entity.label in labels and m_end <= head.idx:
+    # An organisation that was the subject of a sentence ("The Aviation Herald reported
+    # ... than Payam. The industry publication stated") before the nearest one named.
+    fitting = [
+        (m_start, m_end, entity)
+        for m_start, m_end, entity in index.before(head.idx, max(0, head.idx - ANAPHOR_REACH))
+        if entity.label in labels and m_end <= head.idx
+    ]
+    doc = head.doc
+    for m_start, m_end, entity in fitting:
+        span = doc.char_span(m_start, m_end, alignment_mode="expand")
+        if (
+            span is not None
+            and span.root.dep_ in ("nsubj", "nsubjpass")
+            and span.root.head.dep_ == "ROOT"
+        ):
             start, end = _token_span(head)
             return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
+    for _m_start, _m_end, entity in fitting[:1]:
+        start, end = _token_span(head)
+        return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
     return None
 
 
