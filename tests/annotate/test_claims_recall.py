@@ -261,3 +261,38 @@ def test_a_long_quoted_speech_after_a_colon_is_its_speakers(annotator) -> None:
     claim = claim_with(claims, "Now the annual volume of our exports")
     assert speaker(claim) == ("named", "Alexander Moor")
     assert claim["mode"] == "direct"
+
+
+def test_bare_complement_opening_with_an_adverbial(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Qandeel Baloch was born in 1990. In an interview with Dawn, Baloch said as a teenager "
+        "she was forced into an abusive marriage by her family.",
+    )
+    claim = claim_with(claims, "she was forced into an abusive marriage")
+    assert claim["cue"]["lemma"] == "say"
+
+
+def test_subordinate_clause_after_said_is_no_complement(annotator) -> None:
+    claims = claims_of(annotator, "The council met. Smith said when asked he had no plans.")
+    assert not any("no plans" in c["content"]["text"] for c in claims)
+
+
+def test_attribution_opening_the_sentence_before_a_comma(annotator) -> None:
+    claims = claims_of(
+        annotator, "Al Jazeera reported on Thursday, coverage had risen to 55 percent."
+    )
+    claim = claim_with(claims, "coverage had risen to 55 percent")
+    assert speaker(claim) == ("named", "Al Jazeera")
+    assert "Thursday" not in claim["content"]["text"]
+
+
+def test_colon_quote_after_an_unnamed_source(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The ruling came on Friday. Police issued a statement agreeing the case should be "
+        'closed: "The investigation found no evidence of any crime at the house."',
+    )
+    claim = claim_with(claims, "The investigation found no evidence")
+    assert speaker(claim) == ("vague", "police")
+    assert claim["mode"] == "direct"

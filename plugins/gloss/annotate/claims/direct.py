@@ -151,8 +151,9 @@ def _subject_of_what_follows(article: Article, segment: QuoteSegment) -> bool:
 
 
 def _colon_attribution(article: Article, tokens: list[Any], used: set[int]) -> Any:
-    """The main verb of the words before "...: "C"" when its subject is a name or a
-    pronoun (who introduces the quote), else None ("The sign read: ..." has no speaker)."""
+    """The main verb of the words before "...: "C"" when its subject is a name, a pronoun
+    or an unnamed source ("The government issued a statement: "C""), who introduces the
+    quote; else None ("The sign read: ..." has no speaker)."""
     # The main verb before the colon; the parser often runs the sentence on into the
     # quotation and hangs that verb on a word inside it ("told the press C: "What will
     # stop Ebola ... is good surveillance"", "told" under "is"): a verb whose head lies
@@ -170,7 +171,7 @@ def _colon_attribution(article: Article, tokens: list[Any], used: set[int]) -> A
     if subject is None:
         return None
     source = classify_source(subject, article.index, article.lexicon)
-    return verb if source.kind in ("named", "pronoun") else None
+    return verb if source.kind in ("named", "pronoun", "vague") else None
 
 
 def _has_own_statement(cue: Any, quote_open: int) -> bool:

@@ -274,6 +274,25 @@ def _reported_continuation(cue: Any, last: Any, lexicon: Lexicon) -> Any:
     return last
 
 
+def _bare_clause_as_adverbial(token: Any) -> list[Any]:
+    """ "she said as a teenager she was forced into marriage": a complement without "that"
+    opening with an adverbial, which the parser hung on the cue as an adverbial clause. Only
+    a finite clause with a subject and no subordinating word ("said when asked", "said
+    because ...", "said, adding ..." are not complements)."""
+    for clause in token.children:
+        if (
+            clause.dep_ == "advcl"
+            and clause.i > token.i
+            and clause.pos_ in ("VERB", "AUX")
+            and _is_finite(clause)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and not any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in clause.children)
+            and not any(t.text in (",", ";", ":", "—") for t in token.doc[token.i + 1 : clause.i])
+        ):
+            return [clause]
+    return []
+
+
 def _that_clause_below(token: Any) -> list[Any]:
     """A "that" clause the parser hung lower than the cue ("told X in a statement that C")."""
     for t in token.subtree:
@@ -332,18 +351,29 @@ def _to_phrase(article: Article, token: Any) -> Span | None:
 
 def _clause_the_cue_hangs_on(article: Article, token: Any) -> Span | None:
     """ "with local media reporting no-one was in the houses": the parser hangs the "with"
-    phrase of the participle on the reported clause's verb. That verb, after the cue and
-    with a subject of its own, is the content (from the word after the cue)."""
+    phrase of the participle on the reported clause's verb; "Al Jazeera reported on
+    Thursday, coverage had risen to 55 percent": it hangs the attribution that opens the
+    sentence on the clause after it (as for "C, X said"). That verb, after the cue and with
+    a subject of its own, is the content (from the word after the cue's phrase)."""
     prep = token.head
-    if token.tag_ != "VBG" or token.dep_ != "pcomp" or prep.lower_ != "with":
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and prep.lower_ == "with":
+        clause = prep.head
+    elif (
+        token.dep_ in ("ccomp", "parataxis")
+        and token.head.i > token.i
+        and token.left_edge.i == article.sentence(token).start
+        and article.doc[token.right_edge.i + 1].text == ","
+    ):
+        clause = token.head
+    else:
         return None
-    clause = prep.head
     if clause.i <= token.i or clause.pos_ not in ("VERB", "AUX") or not _has_subject(clause):
         return None
     if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return None
     last = article.doc[min(clause.right_edge.i, article.sentence(token).end - 1)]
-    return trim(article.text, article.doc[token.i + 1].idx, last.idx + len(last.text))
+    first = article.doc[max(token.i, token.right_edge.i if token.dep_ != "pcomp" else 0) + 1]
+    return trim(article.text, first.idx, last.idx + len(last.text))
 
 
 def _noun_and_its_clause(article: Article, token: Any) -> Span | None:
@@ -370,7 +400,7 @@ def _clause_after(article: Article, token: Any) -> Span | None:
     """ "X said (that) C", "X told Y that C": the complement clause after the cue."""
     after = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
     if not after:
-        after = _that_clause_below(token)
+        after = _that_clause_below(token) or _bare_clause_as_adverbial(token)
     if not after:
         return None
     clause = after[0]
