@@ -159,3 +159,12 @@ def test_the_newspaper_is_the_outlet_that_was_the_subject(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "the deal was worth")
     assert speaker(claim) == ("named", "Washington Post")
+
+
+def test_government_of_a_nationality_is_the_state(annotator):
+    text = (
+        "Drones struck two oil plants in Saudi Arabia on Saturday. The Saudi government said "
+        "the attack included cruise missiles."
+    )
+    claim = claim_with(claims_of(annotator, text), "the attack included cruise missiles")
+    assert speaker(claim) == ("named", "Saudi Arabia")

@@ -558,6 +558,27 @@ def _state_government(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source
         mention = index.at(*_token_span(named)) if named is not None else None
         if mention and mention[2].label == "GPE":
             return _named(mention, index.text)
+        if mention and mention[2].label == "NORP":
+            # "the Saudi government said": the state of that nationality named in the text
+            state = _state_of_nationality(mention[2].name, head, index)
+            if state is not None:
+                return state
+    return None
+
+
+def _state_of_nationality(nationality: str, head: Any, index: EntityIndex) -> Source | None:
+    """The state named in the text whose name the nationality word begins ("Saudi" ->
+    "Saudi Arabia", "Thai" -> "Thailand") or is formed from ("Iranian" -> "Iran",
+    "Israeli" -> "Israel", "Chinese" -> "China")."""
+    word = nationality.lower()
+    for _m_start, _m_end, entity in index.mentions:
+        if entity.label != "GPE":
+            continue
+        name = entity.name.lower()
+        stem = name[:-1] if name[-1:] in ("a", "e", "o", "y") else name
+        if name.startswith(word) or (len(stem) >= 4 and word.startswith(stem)):
+            start, end = _token_span(head)
+            return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
     return None
 
 
@@ -620,11 +641,12 @@ def _unlinked_name(head: Any) -> Source:
 
 
 def _earlier_full_name(head: Any) -> str | None:
-    """For a lone surname with no entity ("Egeland later recanted"), the nearest earlier
-    full name ending in the same word ("Jan Egeland"), or None."""
+    """For a lone name word with no entity ("Egeland later recanted"), the nearest earlier
+    full name ending in the same word ("Jan Egeland"), or starting with it when the word is
+    a given name used alone ("Ubolratana Mahidol"), or None."""
     titles = span_rules().titles | span_rules().title_modifiers
     doc = head.doc
-    for tok in reversed(doc[max(0, head.i - 600) : head.i]):
+    for tok in reversed(doc[max(0, head.i - 2000) : head.i]):
         if tok.text != head.text or tok.i == 0:
             continue
         first = tok
@@ -636,8 +658,20 @@ def _earlier_full_name(head: Any) -> str | None:
             and doc[first.i - 1].whitespace_
         ):
             first = doc[first.i - 1]
-        if first is not tok:
-            return doc[first.i : tok.i + 1].text
+        last = tok
+        while (
+            first is tok
+            and last.i + 1 < len(doc)
+            and doc[last.i + 1].pos_ == "PROPN"
+            and doc[last.i + 1].text[:1].isupper()
+            and last.head.i == last.i + 1
+            and last.dep_ == "compound"
+            and doc[last.i + 1].ent_type_ in ("", "PERSON")  # not "Facebook Ireland"
+            and last.whitespace_
+        ):
+            last = doc[last.i + 1]  # a given name alone: "Ubolratana" after "Ubolratana Mahidol"
+        if first is not tok or last is not tok:
+            return doc[first.i : last.i + 1].text
     return None
 
 
