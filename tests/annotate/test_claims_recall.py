@@ -296,3 +296,26 @@ def test_colon_quote_after_an_unnamed_source(annotator) -> None:
     claim = claim_with(claims, "The investigation found no evidence")
     assert speaker(claim) == ("vague", "police")
     assert claim["mode"] == "direct"
+
+
+def test_second_verb_of_a_coordination_tagged_as_a_noun(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The Centre for Aviation's database of air carriers lists Saha as belonging to the Air "
+        "Force and states it runs flights with Boeing 707s and Airbus A300s.",
+    )
+    claim = claim_with(claims, "it runs flights with Boeing 707s")
+    assert claim["cue"]["lemma"] == "state"
+    assert speaker(claim) == ("named", "Centre for Aviation")
+
+
+def test_described_as_stops_before_a_coordinated_verb(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        'President Andrzej Duda spoke on Monday. Duda also characterised the deaths as "crushing" '
+        'and wrote "May God protect their parents and loved ones."',
+    )
+    described = claim_with(claims, "the deaths as")
+    assert "May God" not in described["content"]["text"]
+    written = claim_with(claims, "May God protect their parents")
+    assert written["cue"]["lemma"] == "write"

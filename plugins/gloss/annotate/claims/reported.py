@@ -667,7 +667,14 @@ def _as_phrase(article: Article, token: Any) -> Span | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "as":
             start = doc[token.i + 1] if token.i + 1 < child.i else child
-            end = doc[min(token.right_edge.i, sentence.end - 1)]
+            # Up to the end of the verb's own phrase: not into a verb coordinated with it
+            # ('characterised the deaths as "crushing" and wrote "C"': C is another claim).
+            own = [
+                c.right_edge.i
+                for c in token.children
+                if c.i > token.i and c.dep_ not in ("conj", "cc", "punct")
+            ]
+            end = doc[min(max(own, default=token.right_edge.i), sentence.end - 1)]
             return trim(article.text, start.idx, end.idx + len(end.text))
     return None
 
@@ -677,21 +684,21 @@ def verb_claims(article: Article, used_cues: set[int]) -> list[Draft]:
     for token in article.doc:
         if token.i in used_cues:
             continue
+        head: Any = None
+        content: Span | None = None
         cue = cue_entry(token, article.lexicon)
-        adjective = None if cue is not None else _cue_taken_for_adjective(article, token)
-        if adjective is not None:
-            cue = article.lexicon.verbs[token.lemma_.lower()]
+        misparsed = None if cue is not None else _misparsed_cue(article, token)
+        if misparsed is not None:
+            cue, head, content = misparsed
         if cue is None or article.inside_quote(token.idx):
             continue
         if article.paragraph_of(token.idx) in article.headline_paragraphs:
             continue
         if _is_question(article.sentence(token)):
             continue
-        if adjective is None and not _reports_a_statement(token, article):
+        if misparsed is None and not _reports_a_statement(token, article):
             continue
-        if adjective is not None:
-            head, content = adjective
-        else:
+        if misparsed is None:
             content = _clause_content(article, token, cue)
             head = speaker_head(token, article)
         if content is None or len(article.text[content[0] : content[1]].split()) < 2:
@@ -718,6 +725,50 @@ def verb_claims(article: Article, used_cues: set[int]) -> list[Draft]:
         )
         used_cues.add(token.i)
     return drafts
+
+
+def _misparsed_cue(article: Article, token: Any) -> tuple[CueVerb, Any, Span] | None:
+    """A cue verb the tagger took for another part of speech, with its speaker's head and
+    its content, or None."""
+    adjective = _cue_taken_for_adjective(article, token)
+    if adjective is not None:
+        return (article.lexicon.verbs[token.lemma_.lower()], *adjective)
+    return _cue_taken_for_noun(article, token)
+
+
+def _cue_taken_for_noun(article: Article, token: Any) -> tuple[CueVerb, Any, Span] | None:
+    """ "The database lists Saha as belonging to the Air Force and states it runs flights":
+    a cue in -s coordinated with a verb, tagged as a plural noun, with the clause it reports
+    hung on the first verb. The first verb's subject speaks; the clause right after the cue
+    is the content."""
+    word = token.lower_
+    if token.tag_ != "NNS" or token.dep_ != "conj" or not word.endswith("s"):
+        return None
+    stems = (
+        (word[:-3] + "y", word[:-2], word[:-1]) if word.endswith("ies") else (word[:-2], word[:-1])
+    )
+    entry = next((article.lexicon.verbs[w] for w in stems if w in article.lexicon.verbs), None)
+    first = token.head
+    if entry is None or "that" not in entry.frames or entry.particle:
+        return None
+    if first.pos_ != "VERB" or first.i >= token.i or article.doc[token.i - 1].dep_ != "cc":
+        return None
+    clause = next(
+        (
+            c
+            for c in first.children
+            if c.dep_ in ("ccomp", "conj")
+            and c.left_edge.i == token.i + 1
+            and c.pos_ in ("VERB", "AUX")
+            and _has_subject(c)
+            and _is_finite(c)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    last = article.doc[min(clause.right_edge.i, article.sentence(token).end - 1)]
+    return entry, speaker_head(first, article), trim(article.text, *span_of(clause.left_edge, last))
 
 
 def _cue_taken_for_adjective(article: Article, token: Any) -> tuple[Any, Span] | None:
