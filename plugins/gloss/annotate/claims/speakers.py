@@ -323,6 +323,10 @@ def _described_person(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source
 
 def _unmarked_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """A proper name with no entity (*The Deseret News observed*): named, unlinked."""
+    rules = span_rules()
+    bare = not any(c.pos_ == "PROPN" for c in head.children)
+    if bare and (head.lower_ in rules.titles or head.lower_ in rules.post_nominals):
+        return None  # "One MP told the BBC": a title alone is no name
     if head.pos_ == "PROPN" and head.text[:1].isupper() and not _title_before_name(head):
         return _unlinked_name(head)
     return None
