@@ -5,6 +5,7 @@ rule per test, on short invented sentences, through the engine's public API."""
 from __future__ import annotations
 
 from claims_helpers import claim_with, claims_of, speaker
+from gloss.annotate import Annotator, load_curation
 
 
 def entity_names(annotator, text: str) -> set[str]:
@@ -168,3 +169,13 @@ def test_government_of_a_nationality_is_the_state(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "the attack included cruise missiles")
     assert speaker(claim) == ("named", "Saudi Arabia")
+
+
+def test_the_archive_entities_file_wins_over_the_gazetteer(tmp_path):
+    (tmp_path / "entities.yml").write_text(
+        "entities:\n  - name: AFP News\n    label: ORG\n    aliases: [AFP]\n", encoding="utf-8"
+    )
+    curated = Annotator(workers=1, cache_dir=None, curation=load_curation(tmp_path))
+    text = "According to AFP, the talks in Geneva ended without an agreement."
+    [claim] = curated.annotate_text(text)["claims"]
+    assert claim["speaker"]["name"] == "AFP News"
