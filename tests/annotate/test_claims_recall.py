@@ -319,3 +319,41 @@ def test_described_as_stops_before_a_coordinated_verb(annotator) -> None:
     assert "May God" not in described["content"]["text"]
     written = claim_with(claims, "May God protect their parents")
     assert written["cue"]["lemma"] == "write"
+
+
+def test_according_to_a_name_then_the_statements_subject(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "According to U.S. Attorney John Bash, the manifesto if written by the suspect could "
+        'strengthen the federal case: "The key factor here is that it appears to be an intent '
+        'to coerce a civilian population."',
+    )
+    statement = claim_with(claims, "the manifesto if written by the suspect")
+    assert ":" not in statement["content"]["text"]
+    quoted = claim_with(claims, "The key factor here is")
+    assert quoted is not statement
+    assert quoted["mode"] == "direct"
+    assert speaker(quoted) == speaker(statement) == ("named", "John Bash")
+
+
+def test_according_to_police_who_said_sources_the_clause_before(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The shooting began at 10:39 a.m. local time, according to police, who said officers "
+        "arrived at the store six minutes later.",
+    )
+    before = claim_with(claims, "The shooting began at 10:39")
+    assert before["cue"]["lemma"] == "according to"
+    assert "officers arrived" not in before["content"]["text"]
+    assert speaker(claim_with(claims, "officers arrived at the store")) == ("vague", "police")
+
+
+def test_parenthetical_cue_after_a_fronted_adverbial(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Emily Spanton left the building at 2:00. In between, she testified, she was attacked "
+        "by two officers.",
+    )
+    claim = claim_with(claims, "she was attacked by two officers")
+    assert claim["cue"]["lemma"] == "testify"
+    assert speaker(claim) == ("pronoun", "Emily Spanton")

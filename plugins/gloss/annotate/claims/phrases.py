@@ -6,7 +6,7 @@ Smith's opinion, C", "in the view of experts, C"). The phrases are data (``cues.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .article import Article, Draft, mode_of, span_of, trim, unquote
@@ -45,8 +45,29 @@ def phrase_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
     for phrase in phrases:
         draft = _phrase_claim(article, phrase, claimed_cues)
         if draft is not None:
-            drafts.append(draft)
+            drafts.extend(_split_at_colon_quote(article, draft))
     return drafts
+
+
+def _split_at_colon_quote(article: Article, draft: Draft) -> list[Draft]:
+    """ "According to X, the manifesto could strengthen the case: "The key factor is ..."":
+    the statement stops at the colon, and the quotation it introduces is X's second claim,
+    a direct one (as with "said he would vote against it: "C"")."""
+    start, end = draft.content
+    text = article.text
+    colon = text.find(":", start, end)
+    while colon >= 0:
+        after = colon + 1 + len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip())
+        quote = next((q for q in article.segments if q.open == after), None)
+        if quote is not None and quote.close is not None and colon > start:
+            statement = trim(text, start, colon)
+            quoted = trim(text, quote.start, quote.close, keep_quotes=False)
+            return [
+                replace(draft, content=statement, mode=mode_of(article, *statement)),
+                replace(draft, content=quoted, mode="direct"),
+            ]
+        colon = text.find(":", colon + 1, end)
+    return [draft]
 
 
 def _usable(article: Article, token: Any) -> bool:
@@ -92,11 +113,20 @@ def _source_end(source: Any) -> int:
     """The last token of the source's phrase. A phrase the parser hangs on the source after
     the comma closing its relative clause or apposition belongs to the statement:
     "According to Professor X, who heads the department, in the United States it is not
-    customary ..." (the statement starts at "in")."""
+    customary ..." (the statement starts at "in"); so does an apposition that no comma
+    closes."""
+    doc = source.doc
     described = False
     for child in source.children:
         if child.i < source.i:
             continue
+        if child.dep_ == "appos" and not described and doc[child.left_edge.i - 1].text == ",":
+            after = child.right_edge.i + 1
+            if after < len(doc) and doc[after].text not in (",", ")", "—", "–"):
+                # "According to U.S. Attorney Bash, the manifesto if written by the suspect
+                # could strengthen ...": an "apposition" not closed by a comma is the
+                # statement's subject.
+                return child.left_edge.i - 2
         if child.dep_ in ("relcl", "appos", "acl"):
             described = True
         elif described and child.text == "," and child.i > source.i:
@@ -159,7 +189,15 @@ def _phrase_claim(article: Article, phrase: Phrase, claimed_cues: set[int | None
     source_head, source_end = phrase.source, phrase.source_end
     head = token.head if token.head.i != token.i else token
     if head.i in claimed_cues:
-        return None  # "According to the Herald, X said C": X is the speaker, not the Herald
+        # "C, according to police, who said D": the parser hangs the phrase on the relative
+        # clause's cue; the phrase still sources C, the clause it follows.
+        relative = any(
+            c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") and c.i > source_end
+            for c in head.children
+        )
+        if not (relative and head.dep_ in ("conj", "relcl") and head.head.i < token.i):
+            return None  # "According to the Herald, X said C": X speaks, not the Herald
+        head = head.head
     if phrase.lemma not in article.lexicon.prepositions.values() and _inside_reported_clause(
         head, claimed_cues
     ):
@@ -200,6 +238,8 @@ def _phrase_claim(article: Article, phrase: Phrase, claimed_cues: set[int | None
         left = (statement.left_edge.i, phrase_start - 1)
         if sentence.start <= left[0] <= left[1]:
             candidates = [left]
+    if relative_after and left in candidates:
+        candidates = [left]  # a relative clause about the source is no part of C
     if len(candidates) == 2 and doc[phrase_start - 1].text == "," and not relative_after:
         # "The vaccine, according to the maker, is safe": the phrase interrupts the
         # statement, which is the whole clause (but not "C, according to officials,

@@ -353,7 +353,8 @@ def _clause_the_cue_hangs_on(article: Article, token: Any) -> Span | None:
     """ "with local media reporting no-one was in the houses": the parser hangs the "with"
     phrase of the participle on the reported clause's verb; "Al Jazeera reported on
     Thursday, coverage had risen to 55 percent": it hangs the attribution that opens the
-    sentence on the clause after it (as for "C, X said"). That verb, after the cue and with
+    sentence on the clause after it (as for "C, X said"; also after a fronted adverbial: "In
+    between, she testified, she was raped"). That verb, after the cue and with
     a subject of its own, is the content (from the word after the cue's phrase)."""
     prep = token.head
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and prep.lower_ == "with":
@@ -362,7 +363,7 @@ def _clause_the_cue_hangs_on(article: Article, token: Any) -> Span | None:
         token.dep_ in ("ccomp", "parataxis")
         and token.head.i > token.i
         and token.left_edge.i == article.sentence(token).start
-        and article.doc[token.right_edge.i + 1].text == ","
+        and "," in (token.right_edge.text, article.doc[token.right_edge.i + 1].text)
     ):
         clause = token.head
     else:
