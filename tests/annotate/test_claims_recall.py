@@ -357,3 +357,49 @@ def test_parenthetical_cue_after_a_fronted_adverbial(annotator) -> None:
     claim = claim_with(claims, "she was attacked by two officers")
     assert claim["cue"]["lemma"] == "testify"
     assert speaker(claim) == ("pronoun", "Emily Spanton")
+
+
+def test_finding_given_as_a_noun_phrase_by_research(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "In findings published Wednesday, researchers from the University of Colorado reported "
+        "a new mechanism by which warm ocean currents erode the ice shelves. An investigation "
+        "by PolitiFact found no such action on Joe Biden's part.",
+    )
+    mechanism = claim_with(claims, "a new mechanism by which warm ocean currents erode")
+    assert speaker(mechanism) == ("vague", "researchers")
+    assert speaker(claim_with(claims, "no such action on Joe Biden's part")) == (
+        "named",
+        "PolitiFact",
+    )
+
+
+def test_noun_phrase_objects_that_are_no_findings(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "A poll by the newspaper found strong support for the mayor. Police found two bodies. "
+        "Recent opinion polling by Democratic organizations indicated the senator is more "
+        "popular than his rivals.",
+    )
+    assert claims == []
+
+
+def test_a_second_cue_joined_by_and_is_kept(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "At the dinner President Luiz Inacio Lula da Silva said South Korea is a strategic "
+        "partner in Asia and he also said that business between the countries will be worth "
+        "US$3 billion.",
+    )
+    claim_with(claims, "South Korea is a strategic partner")
+    claim_with(claims, "business between the countries will be worth")
+
+
+def test_described_as_stops_before_and(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Donald Trump described the story as possibly a hoax and the White House claimed it "
+        "did not brief him on the matter.",
+    )
+    described = claim_with(claims, "the story as possibly a hoax")
+    assert described["content"]["text"].endswith("hoax")

@@ -58,32 +58,47 @@ def find_claims(
         for seg in floating
         if not any(_overlaps((seg.start, seg.end), d.content) for d in drafts)
     ]
-    drafts = _without_restatements(_resolve(article, drafts))
+    drafts = _without_restatements(article, _resolve(article, drafts))
     drafts = [_in_one_paragraph(article, d) for d in drafts]
     drafts = [d for d in drafts if d.content[1] > d.content[0]]
     drafts.sort(key=lambda d: (d.content[0], d.content[1]))
     return [_to_dict(article, d, f"c{n}") for n, d in enumerate(drafts, 1)]
 
 
-def _without_restatements(drafts: list[Draft]) -> list[Draft]:
+def _without_restatements(article: Article, drafts: list[Draft]) -> list[Draft]:
     """ "Trump said that he did indicate to them that the aid was contingent": a cue inside
-    the content of a claim, its subject a pronoun for the same speaker, restates that claim
-    (one statement, the outer one); the inner claim is dropped."""
+    the clause another cue reports, its subject a pronoun for the same speaker, restates
+    that claim (one statement, the outer one); the inner claim is dropped. A cue joined by
+    "and" ("said C and he also said D") is a second statement, kept."""
     kept = []
     for draft in drafts:
         outer = [
             other
             for other in drafts
             if other is not draft
-            and draft.cue is not None
             and draft.source.kind == "pronoun"
             and draft.source.name is not None
-            and other.content[0] <= draft.cue[0] < other.content[1]
             and other.source.name == draft.source.name
+            and draft.cue is not None
+            and other.content[0] <= draft.cue[0] < other.content[1]
+            and _reported_under(article, draft.cue_token, other.cue_token)
         ]
         if not outer:
             kept.append(draft)
     return kept
+
+
+def _reported_under(article: Article, inner: int | None, outer: int | None) -> bool:
+    """True when cue token ``inner`` lies in a clause that cue token ``outer`` reports: on
+    the way up from one to the other, no conjunct."""
+    if inner is None or outer is None or inner == outer:
+        return False
+    node = article.doc[inner]
+    while node.i != outer and node.head.i != node.i:
+        if node.dep_ == "conj":
+            return False
+        node = node.head
+    return node.i == outer
 
 
 def _attribute_floating(article: Article, draft: Draft, previous: Draft) -> Draft:

@@ -18,7 +18,7 @@ from gloss.errors import GlossError
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "claims"
 
-FRAMES = frozenset({"that", "quote", "as", "to"})
+FRAMES = frozenset({"that", "quote", "as", "to", "finding"})
 STRENGTHS = frozenset({"strong", "weak"})
 
 
@@ -49,6 +49,9 @@ class Lexicon:
     citing_verbs: frozenset[str] = frozenset()  # "cited X as saying C": X is the speaker
     # "went on to say C": verbs (with their particle) under which a cue is still a statement
     carrying_verbs: frozenset[str] = frozenset()
+    # "researchers found no evidence of C": subjects (lemmas) whose noun-phrase object is a
+    # finding they state
+    finding_subjects: frozenset[str] = frozenset()
     # "in his view, C": preposition -> the nouns of opinion whose owner is the source
     viewpoints: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -155,5 +158,6 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
         },
         citing_verbs=frozenset(str(w).lower() for w in cues.get("citing") or []),
         carrying_verbs=frozenset(str(w).lower() for w in cues.get("carrying") or []),
+        finding_subjects=frozenset(str(w).lower() for w in cues.get("finding_subjects") or []),
         viewpoints=_parse_viewpoints(cues.get("viewpoints") or {}, cues_path),
     )

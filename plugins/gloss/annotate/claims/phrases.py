@@ -121,8 +121,12 @@ def _source_end(source: Any) -> int:
         if child.i < source.i:
             continue
         if child.dep_ == "appos" and not described and doc[child.left_edge.i - 1].text == ",":
+            closers = (",", ")", "—", "–")
             after = child.right_edge.i + 1
-            if after < len(doc) and doc[after].text not in (",", ")", "—", "–"):
+            closed = child.right_edge.text in closers or (
+                after < len(doc) and doc[after].text in closers
+            )
+            if after < len(doc) and not closed:
                 # "According to U.S. Attorney Bash, the manifesto if written by the suspect
                 # could strengthen ...": an "apposition" not closed by a comma is the
                 # statement's subject.

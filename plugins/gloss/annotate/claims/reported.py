@@ -12,7 +12,7 @@ from typing import Any
 from .article import Article, Draft, Span, mode_of, span_of, trim, unquote
 from .lexicon import CueVerb, Lexicon
 from .quotes import QUOTE_MARKS, QuoteSegment
-from .speakers import classify_source
+from .speakers import Source, classify_source
 
 SUBJECTS = ("nsubj",)
 # A complement opening with these is an indirect question ("did not say why"), not a claim.
@@ -330,9 +330,37 @@ def _clause_content(article: Article, token: Any, cue: CueVerb) -> Span | None:
                 return None
             if found is not None:
                 return found
-    if "as" in cue.frames:
-        return _as_phrase(article, token)
+    if "as" in cue.frames and (content := _as_phrase(article, token)):
+        return content
+    if "finding" in cue.frames:
+        return _finding(article, token)
     return None
+
+
+def _finding(article: Article, token: Any) -> Span | None:
+    """ "researchers reported a new mechanism by which warm currents erode the ice", "an
+    investigation found no such action on his part": a finding given as a noun phrase, when
+    the subject is research (``finding_subjects`` in cues.yml: not "a poll found")."""
+    subject = speaker_head(token, article)
+    if subject is None or subject.lemma_.lower() not in article.lexicon.finding_subjects:
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c) for c in token.children):
+        # "a study reported astronomers from ESO and elsewhere discovered a black hole": the
+        # object may be the subject of the verb the parser coordinated with the cue
+        return None
+    doc, sentence = article.doc, article.sentence(token)
+    last = doc[min(obj.right_edge.i, sentence.end - 1)]
+    following = doc[last.i + 1] if last.i + 1 < sentence.end else None
+    if following is not None and following.pos_ == "VERB" and _is_finite(following):
+        # "a study reported astronomers from ESO discovered a black hole": the object is
+        # the subject of a clause the parser hung elsewhere; the clause is the finding.
+        last = doc[min(max(following.right_edge.i, following.i), sentence.end - 1)]
+    elif last.i - obj.left_edge.i < 3:
+        return None  # "found two bodies": a count, not a finding stated
+    return trim(article.text, *span_of(obj.left_edge, last))
 
 
 # Returned by a frame that recognises its construction but finds no statement in it.
@@ -670,12 +698,11 @@ def _as_phrase(article: Article, token: Any) -> Span | None:
             start = doc[token.i + 1] if token.i + 1 < child.i else child
             # Up to the end of the verb's own phrase: not into a verb coordinated with it
             # ('characterised the deaths as "crushing" and wrote "C"': C is another claim).
-            own = [
-                c.right_edge.i
-                for c in token.children
-                if c.i > token.i and c.dep_ not in ("conj", "cc", "punct")
-            ]
-            end = doc[min(max(own, default=token.right_edge.i), sentence.end - 1)]
+            conjuncts = [c.left_edge.i for c in token.children if c.dep_ in ("conj", "cc")]
+            stop = min([*conjuncts, token.right_edge.i + 1])
+            while stop - 1 > child.i and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
+                stop -= 1  # "... as a hoax and": not the "and" that joins the next verb
+            end = doc[min(stop - 1, sentence.end - 1)]
             return trim(article.text, start.idx, end.idx + len(end.text))
     return None
 
@@ -706,6 +733,8 @@ def verb_claims(article: Article, used_cues: set[int]) -> list[Draft]:
             continue
         content = unquote(article, content)
         source = classify_source(head, article.index, article.lexicon)
+        if source.kind == "unknown" and (author := _author_of(head, article)) is not None:
+            head, source = author
         if not cue.strong and source.kind == "unknown":
             continue
         end = token.idx + len(token.text)
@@ -798,6 +827,20 @@ def _cue_taken_for_adjective(article: Article, token: Any) -> tuple[Any, Span] |
         return None  # the verb has a subject of its own (the subject of the cue may be it)
     last = doc[min(root.right_edge.i, sentence.end - 1)]
     return noun.head, trim(article.text, noun.idx, last.idx + len(last.text))
+
+
+def _author_of(head: Any, article: Article) -> tuple[Any, Source] | None:
+    """ "An investigation by PolitiFact found ...", "a study by Harvard researchers
+    concluded ...": research (``finding_subjects``) by a named or unnamed source."""
+    if head is None or head.lemma_.lower() not in article.lexicon.finding_subjects:
+        return None  # not "polling by Democratic organizations indicated": polls are no source
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            source = classify_source(author, article.index, article.lexicon)
+            if author is not None and source.kind in ("named", "vague"):
+                return author, source
+    return None
 
 
 def cut_at_participles(article: Article, drafts: list[Draft]) -> list[Draft]:
