@@ -108,6 +108,11 @@ def installed_version(name: str) -> str:
     return version(package)
 
 
+def is_loaded(name: str) -> bool:
+    """Whether this process has loaded the pipeline ``name`` already."""
+    return any(loaded == name for loaded, _ in _PIPELINES)
+
+
 def load_pipeline(name: str = DEFAULT_MODEL, exclude: Iterable[str] = ()) -> Any:
     """The spaCy ``Language`` for ``name``, loaded once per process.
 

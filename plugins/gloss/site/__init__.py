@@ -10,7 +10,8 @@ import importlib
 
 # Modules that take part in the build, in the order their handlers are connected.
 SITE_MODULES: tuple[str, ...] = (
-    "memory", "undated", "annotation", "archive", "feeds", "writer", "search", "provenance",
+    "memory", "preload", "undated", "annotation", "archive", "feeds", "writer", "search",
+    "provenance",
 )  # fmt: skip
 
 

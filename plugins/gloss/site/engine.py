@@ -107,6 +107,7 @@ class Engine:
         annotator = self.annotator()
         before = self._cache_entries()
         nonempty = sum(1 for text in texts if text.strip())
+        self._parse_in_worker([text for text in texts if text.strip()])
 
         def hits() -> int:
             return max(0, nonempty - (self._cache_entries() - before))
@@ -138,6 +139,16 @@ class Engine:
             if progress:
                 progress(index + 1, len(texts))
         return EngineRun(out, errors, hits())
+
+    def _parse_in_worker(self, texts: list[str]) -> None:
+        """Have the preload worker (:mod:`gloss.site.preload`), if one holds the model, parse
+        ``texts`` into the engine's cache: the annotator then finds them there. If it fails,
+        the annotator parses them in-process as usual."""
+        from gloss.site.preload import worker
+
+        preloaded = worker(self.model) if texts and self.cache_dir else None
+        if preloaded is not None:
+            preloaded.annotate(texts, self.cache_dir, self.workers)
 
     @staticmethod
     def _checked(
