@@ -156,6 +156,16 @@ def find_debris(lines: list[str], indices: list[int]) -> Debris:
         if key:
             occurrences.setdefault(key, []).append(i)
     limits = _cues()["heads"]
+    # A short line between the two halves of a word split at a line end ("sta-" / "The
+    # Evening Courier 2" / "tions"): page furniture, even if seen only once.
+    rest = [i for i in body if i not in page]
+    for n in range(1, len(rest) - 1):
+        if (
+            _running_head_key(text[rest[n]], width)
+            and re.search(r"[^\W\d_]-$", text[rest[n - 1]])
+            and text[rest[n + 1]][:1].islower()
+        ):
+            page.add(rest[n])
     for found in occurrences.values():
         inside = sum(1 for i in found if inside_sentence(position[i]))
         gaps = [position[b] - position[a] for a, b in zip(found, found[1:], strict=False)]

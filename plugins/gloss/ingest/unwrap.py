@@ -61,6 +61,7 @@ def _text_cues() -> dict:
     return {
         "abbreviations": {a.lower() for a in data["abbreviations"]},
         "prefixes": {p.lower() for p in data["compound_prefixes"]},
+        "syllable_prefixes": {p.lower() for p in data["syllable_prefixes"]},
         "endings": {e.lower() for e in data["split_endings"]},
         "continuation": {str(w).lower() for w in data["continuation_words"]},
     }
@@ -155,8 +156,10 @@ def _is_subheading(line: str, previous: str | None, following: str | None, width
     return following is not None and starts_sentence(following)
 
 
-def join_lines(left: str, right: str, vocabulary: set[str]) -> str:
-    """Join two wrapped lines, deciding what a hyphen at the end of ``left`` means."""
+def join_lines(left: str, right: str, vocabulary: set[str], typeset: bool = False) -> str:
+    """Join two wrapped lines, deciding what a hyphen at the end of ``left`` means.
+    ``typeset``: the capture was hyphenated by a typesetter (a PDF), so a hyphen that
+    nothing explains is a split, not a compound's."""
     left = left.rstrip()
     right = right.lstrip()
     if left.endswith("\u00ad"):  # a soft hyphen: always a typesetting split
@@ -174,17 +177,65 @@ def join_lines(left: str, right: str, vocabulary: set[str]) -> str:
     joined = (head + tail).lower()
     hyphenated = f"{head}-{tail}".lower()
     cues = _text_cues()
-    if hyphenated in vocabulary:
+    # "25-" / "year-old", "denial-of-" / "service", "without-" / "any-soul": a number, or a
+    # chain of hyphens, is a compound; typesetters split plain words only.
+    chained = left[: -len(head) - 1].endswith("-") or right[len(tail) : len(tail) + 1] == "-"
+    if hyphenated in vocabulary or chained or any(c.isdigit() for c in head):
         keep = True
     elif joined in vocabulary:
         keep = False
+    elif typeset and head.lower() in cues["syllable_prefixes"]:
+        keep = False  # "pro-" / "vides": in a typeset text, a first syllable like any other
     elif head.lower() in cues["prefixes"]:
         keep = True
     elif tail.lower() in cues["endings"]:
         keep = False
     else:
-        keep = True
+        keep = not typeset  # browsers break lines only at real hyphens; typesetters anywhere
     return left + right if keep else left[:-1] + right
+
+
+# A capture is typeset (hyphenated by a PDF's typesetter) when at least this many line-end
+# splits are fragments (see :func:`is_typeset`), and at least this share of all of them.
+TYPESET_MIN_FRAGMENTS = 2
+TYPESET_FRAGMENT_SHARE = 0.5
+_SPLIT_HEAD = re.compile(r"(\w+)-$")
+_SPLIT_TAIL = re.compile(r"[\w'’]+")
+
+
+def is_typeset(stripped: list[str]) -> bool:
+    """Was this capture hyphenated by a typesetter (a PDF), not wrapped by a browser?
+
+    A browser breaks a line only after a real hyphen, so both halves of a split are words
+    ("well-" / "known"); a typesetter splits long words anywhere ("infor-" / "mation"), and
+    its halves are fragments: neither is used as a word anywhere else in the capture. A
+    capture with several such fragment splits, making up most of its splits, was typeset.
+    """
+    splits: list[tuple[str, str]] = []
+    edges: set[int] = set()  # lines whose first word continues a split
+    for position, (line, following) in enumerate(zip(stripped, stripped[1:], strict=False)):
+        head = _SPLIT_HEAD.search(line)
+        tail = _SPLIT_TAIL.match(following)
+        if head and tail and not line.endswith("--") and following[:1].islower():
+            splits.append((head.group(1).lower(), tail.group(0).lower()))
+            edges.add(position + 1)
+    if len(splits) < TYPESET_MIN_FRAGMENTS:
+        return False
+    words: set[str] = set()
+    for position, line in enumerate(stripped):
+        found = [w.lower() for w in re.findall(r"\w+", line)]
+        if line.endswith("-") and found:
+            found = found[:-1]
+        if position in edges and found:
+            found = found[1:]
+        words.update(found)
+    prefixes = _text_cues()["prefixes"]
+    fragments = sum(
+        1
+        for head, tail in splits
+        if head not in words and tail not in words and head not in prefixes
+    )
+    return fragments >= TYPESET_MIN_FRAGMENTS and fragments >= TYPESET_FRAGMENT_SHARE * len(splits)
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
@@ -279,6 +330,7 @@ def unwrap(
     # The capture's words, for dehyphenation; only built if a line ends with a hyphen.
     hyphenated = any(line.endswith(("-", "\u00ad")) for line in stripped)
     vocabulary = _vocabulary(stripped) if hyphenated else set()
+    typeset = hyphenated and is_typeset(stripped)
     speakers = speaker_labels(stripped)
     count = len(stripped)
 
@@ -350,7 +402,7 @@ def unwrap(
     for group in groups:
         text = group[0][1]
         for _, line in group[1:]:
-            text = join_lines(text, line, vocabulary)
+            text = join_lines(text, line, vocabulary, typeset)
         line_paragraph.update({index: len(paragraphs) for index, _ in group})
         paragraphs.append(" ".join(text.split()))
     return Paragraphs(paragraphs, line_paragraph, width)
