@@ -403,3 +403,23 @@ def test_described_as_stops_before_and(annotator) -> None:
     )
     described = claim_with(claims, "the story as possibly a hoax")
     assert described["content"]["text"].endswith("hoax")
+
+
+def test_first_person_words_woven_into_the_narration(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        'With "Abe, I wanted to go for accuracy over comfort," Stephanie Chapman told Wikinews. '
+        'The costume "is very warm, so I have to stay hydrated and try to keep as calm as '
+        'possible."',
+    )
+    claim = claim_with(claims, "so I have to stay hydrated")
+    assert speaker(claim) == ("named", "Stephanie Chapman")
+
+
+def test_quoted_words_after_a_verb_are_not_woven_into_the_last_speaker(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Army spokesman Ahmed Saleh said the troops had left. The opposition leader called it "
+        '"a smash and grab on our democracy and on our whole country".',
+    )
+    assert not any("smash and grab" in c["content"]["text"] for c in claims)

@@ -19,6 +19,10 @@ from .speakers import classify_source
 MIN_QUOTE_WORDS = 2
 MIN_FLOATING_QUOTE_WORDS = 3
 EDITED_PUNCTUATION = re.compile(r"\[([,.!?])\]$")
+# A quotation inside a sentence with no cue is someone's words when it speaks in the first
+# person and is at least this long.
+MIN_WOVEN_QUOTE_WORDS = 6
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|me|we|we're|we’re|our|us)\b")
 # How far (in tokens) an attribution may reach after a closing quotation mark.
 MAX_ATTRIBUTION_TOKENS = 25
 
@@ -220,6 +224,11 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
                 pending.append((chain, pending[-1][1]))
                 continue
             if before is None:
+                if _first_person_words(article, chain):
+                    # 'The costume "is very warm [...] so I have to stay hydrated"' after
+                    # "Chapman told Wikinews": someone's own words woven into the narration;
+                    # like a floating quote, the claim just before says whose.
+                    floating.extend(_parts_by_paragraph(chain))
                 continue  # an embedded quote: the verb rules give it as a mixed claim
             pending.append((chain, before))
             if not _has_own_statement(before, chain[0].open):
@@ -273,6 +282,20 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
         f for f in floating if len(text[f.start : f.end].split()) >= MIN_FLOATING_QUOTE_WORDS
     ]
     return drafts, floating
+
+
+def _first_person_words(article: Article, chain: list[QuoteSegment]) -> bool:
+    """A speaker's own words woven into a sentence ('The costume "is very warm [...] so I
+    have to stay hydrated"'): at least MIN_WOVEN_QUOTE_WORDS words with "I", "my", "we" ...
+    in them (a quoted phrase, a title or a name has none), and no verb before the quotation
+    in its sentence (after 'Trump tweeted', 'X called it' the words are the verb's, whoever
+    spoke last)."""
+    words = " ".join(article.text[seg.start : seg.end] for seg in chain)
+    if len(words.split()) < MIN_WOVEN_QUOTE_WORDS or not FIRST_PERSON.search(words):
+        return False
+    opening = article.token_at(chain[0].open)
+    sentence = article.sentence(opening)
+    return not any(t.pos_ in ("VERB", "AUX") for t in article.doc[sentence.start : opening.i])
 
 
 def _continues_sentence(article: Article, earlier: QuoteSegment, later: QuoteSegment) -> bool:

@@ -700,7 +700,7 @@ def _as_phrase(article: Article, token: Any) -> Span | None:
             # ('characterised the deaths as "crushing" and wrote "C"': C is another claim).
             conjuncts = [c.left_edge.i for c in token.children if c.dep_ in ("conj", "cc")]
             stop = min([*conjuncts, token.right_edge.i + 1])
-            while stop - 1 > child.i and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
+            while stop - 1 > child.i and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].text == ","):
                 stop -= 1  # "... as a hoax and": not the "and" that joins the next verb
             end = doc[min(stop - 1, sentence.end - 1)]
             return trim(article.text, start.idx, end.idx + len(end.text))
