@@ -31,6 +31,16 @@ def text_capture(title: str, body: list[str] = GOOD_BODY, date: str = "March 3, 
     return "\n".join(lines) + "\n"
 
 
+def long_capture(title: str, paragraphs: int = 30) -> str:
+    """A capture of several KB: title, date, then distinct paragraphs separated by blank
+    lines (so the paragraph count of the post is known exactly)."""
+    body = [
+        f"{GOOD_BODY[i % len(GOOD_BODY)]} Paragraph {i + 1} of the council's report."
+        for i in range(paragraphs)
+    ]
+    return "\n\n".join([title, "Published: March 3, 2021", *body]) + "\n"
+
+
 @dataclass
 class Run:
     code: int

@@ -8,12 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from robust_helpers import BIN, ROOT, gloss
+from robust_helpers import BIN, gloss, long_capture
 
 resource = pytest.importorskip("resource")
 signal = pytest.importorskip("signal")
 
-SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
+PARAGRAPHS = 30  # about 6 KB of post, twice the write limit below
 
 
 def _disk_full_after(limit: int):
@@ -25,8 +25,8 @@ def _disk_full_after(limit: int):
 
 
 def test_a_post_write_that_fails_part_way_leaves_no_partial_post(tmp_path: Path):
-    capture = tmp_path / "seed.txt"
-    capture.write_bytes(SEED.read_bytes())
+    capture = tmp_path / "report.txt"
+    capture.write_text(long_capture("Council report on the old bridge", PARAGRAPHS), "utf-8")
     posts = tmp_path / "posts"
     failed = subprocess.run(
         [str(BIN / "gloss"), "ingest", "--output", str(posts), str(capture)],
@@ -40,4 +40,5 @@ def test_a_post_write_that_fails_part_way_leaves_no_partial_post(tmp_path: Path)
     again = gloss("ingest", "--output", str(posts), str(capture))
     assert again.code == 0 and ": written: " in again.stdout
     (post,) = posts.rglob("*.md")
-    assert post.read_text("utf-8").count("\n\n") >= 26  # every paragraph of the seed
+    text = post.read_text("utf-8")
+    assert all(f"Paragraph {i} of" in text for i in range(1, PARAGRAPHS + 1))  # all of it

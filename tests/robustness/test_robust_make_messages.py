@@ -4,17 +4,15 @@ named before the build starts (slow: real builds through the Makefile)."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from robust_helpers import ROOT
+from robust_helpers import ROOT, long_capture
 
 pytestmark = pytest.mark.slow
 
-SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
 # A path long enough that an 80-column log would cut the message inside it.
 DEEP = "a-folder-with-a-rather-long-name/and-another-one-below-it"
 
@@ -31,7 +29,7 @@ def make_html(content: Path, output: Path) -> subprocess.CompletedProcess[str]:
 def content(tmp_path: Path) -> Path:
     content = tmp_path / DEEP / "content"
     (content / "sources").mkdir(parents=True)
-    shutil.copy(SEED, content / "sources" / SEED.name)
+    (content / "sources" / "bridge.txt").write_text(long_capture("Old bridge to close"), "utf-8")
     return content
 
 
