@@ -55,7 +55,8 @@ def _cues() -> dict:
     return {
         "phrases": {normalise(str(p)) for p in data["phrases"]},
         "link": re.compile(
-            rf"(?:{label_group})\s*(?:[:|»›>]|[-–—]\s)\s*\S.*|(?:{label_group})\s*:?", re.I
+            rf"(?i:{label_group})\s*(?:[:|»›>]|[-–—]\s)\s*[A-Z0-9\"“‘'«¿¡].*(?<!\.)"
+            rf"|(?i:{label_group})\s*:?"
         ),
         "credit": re.compile("|".join(f"(?:{p})" for p in data["credit_patterns"])),
         "trailing_credit": re.compile(
@@ -81,7 +82,9 @@ def is_block_debris(line: str) -> bool:
     if normalise(stripped) in cues["phrases"]:
         return True
     if cues["link"].fullmatch(stripped) and not _INNER_SENTENCE_END.search(stripped):
-        return True  # a headline may end with "?", but two sentences are body text
+        # A headline after the label: capitalised, no full stop at its end (it may end with
+        # "?"), one sentence; "Related: the decision follows..." is body text.
+        return True
     return bool(cues["credit"].fullmatch(stripped))
 
 
@@ -166,13 +169,38 @@ def find_debris(lines: list[str], indices: list[int]) -> Debris:
             and text[rest[n + 1]][:1].islower()
         ):
             page.add(rest[n])
+    markers = set(page)  # page markers and numbers: a running head often sits next to one
+
+    def runs_on(index: int) -> bool:
+        """Does the text go on across this line (and the page furniture next to it)?"""
+        n = position[index]
+        before = next((body[m] for m in range(n - 1, -1, -1) if body[m] not in markers), None)
+        after = next((body[m] for m in range(n + 1, len(body)) if body[m] not in markers), None)
+        return bool(
+            (
+                before is not None
+                and not ends_sentence(text[before])
+                and not text[before].endswith(":")
+            )
+            or (after is not None and text[after][:1].islower())
+        )
+
+    def touches_marker(index: int) -> bool:
+        n = position[index]
+        return any(0 <= m < len(body) and body[m] in markers for m in (n - 1, n + 1))
+
     for found in occurrences.values():
-        inside = sum(1 for i in found if inside_sentence(position[i]))
         gaps = [position[b] - position[a] for a, b in zip(found, found[1:], strict=False)]
         if min(gaps, default=0) < limits["min_lines_apart"]:
             continue  # pages are longer than that
-        if len(found) >= limits["min_count"] and inside >= limits["min_inside"]:
+        inside = sum(1 for i in found if runs_on(i))
+        touching = sum(1 for i in found if touches_marker(i))
+        if len(found) >= limits["min_count"] and inside + touching >= limits["min_inside"]:
+            # Recurring, and once where a page broke a sentence or next to a page number (a
+            # transcript's speaker labels and a live blog's crossheads do neither).
             page.update(found)
+        elif len(found) == 1 and inside and touching:
+            page.update(found)  # seen once, but next to a page number inside a sentence
     debris.dropped |= page
 
     # Blocks: whole debris lines, and captions that end with a credit, between paragraphs.
