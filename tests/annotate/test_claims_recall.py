@@ -4,7 +4,10 @@ engine's public API with the real model."""
 
 from __future__ import annotations
 
+import pytest
 from claims_helpers import claim_with, claims_of, speaker
+from gloss.annotate.claims import load_lexicon
+from gloss.errors import GlossError
 
 
 def test_in_his_view_is_a_claim_of_the_pronoun_antecedent(annotator) -> None:
@@ -423,3 +426,31 @@ def test_quoted_words_after_a_verb_are_not_woven_into_the_last_speaker(annotator
         '"a smash and grab on our democracy and on our whole country".',
     )
     assert not any("smash and grab" in c["content"]["text"] for c in claims)
+
+
+def test_shipped_lexicon_has_the_new_lists() -> None:
+    lexicon = load_lexicon()
+    assert "view" in lexicon.viewpoints["in"]
+    assert "go on" in lexicon.carrying_verbs
+    assert "investigation" in lexicon.finding_subjects and "poll" not in lexicon.finding_subjects
+    assert "finding" in lexicon.verbs["find"].frames
+
+
+@pytest.mark.parametrize(
+    ("cues", "message"),
+    [
+        ("viewpoints: [in, from]\n", "`viewpoints` must map"),
+        ("viewpoints:\n  in: view\n", "`viewpoints` must map"),
+        ("carrying: go on\n", "`carrying` must be a list"),
+        ("finding_subjects: {study: 1}\n", "`finding_subjects` must be a list"),
+    ],
+)
+def test_bad_new_lexicon_lists_are_one_line_gloss_errors(tmp_path, cues, message) -> None:
+    (tmp_path / "cues.yml").write_text(cues, encoding="utf-8")
+    (tmp_path / "sources.yml").write_text("vague: {expert: experts}\n", encoding="utf-8")
+    (tmp_path / "given_names.yml").write_text("female: []\nmale: []\n", encoding="utf-8")
+    with pytest.raises(GlossError) as caught:
+        load_lexicon(tmp_path)
+    assert message in str(caught.value)
+    assert "cues.yml" in str(caught.value)
+    assert "\n" not in str(caught.value)

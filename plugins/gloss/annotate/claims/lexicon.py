@@ -119,6 +119,14 @@ def _parse_verbs(raw: Any, path: Path) -> dict[str, CueVerb]:
     return verbs
 
 
+def _word_list(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
+    """A list of words under ``key`` (absent: empty), lower case."""
+    raw = data.get(key) or []
+    if not isinstance(raw, list):
+        raise GlossError(f"`{key}` must be a list of words", path=str(path))
+    return frozenset(str(w).lower() for w in raw)
+
+
 def _parse_viewpoints(raw: Any, path: Path) -> dict[str, frozenset[str]]:
     if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
         raise GlossError("`viewpoints` must map a preposition to a list of nouns", path=str(path))
@@ -157,7 +165,7 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
             for k, v in (sources.get("same_titles") or {}).items()
         },
         citing_verbs=frozenset(str(w).lower() for w in cues.get("citing") or []),
-        carrying_verbs=frozenset(str(w).lower() for w in cues.get("carrying") or []),
-        finding_subjects=frozenset(str(w).lower() for w in cues.get("finding_subjects") or []),
+        carrying_verbs=_word_list(cues, "carrying", cues_path),
+        finding_subjects=_word_list(cues, "finding_subjects", cues_path),
         viewpoints=_parse_viewpoints(cues.get("viewpoints") or {}, cues_path),
     )
