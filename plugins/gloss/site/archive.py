@@ -277,12 +277,29 @@ def drop_links_to_unwritten_pages(build: GlossBuild, archive: Archive) -> None:
 
 
 # Page-cache descriptions (see gloss.site.page_cache) of the archive's records: what a page
-# can show of each. Whatever comes from an article (its mentions' words, a claim's view) is
-# covered by the article's own description; the rest is listed field by field. A field added
-# to these records must be added here too, or pages showing it would not change with it.
+# can show of each: the words of its mentions, a claim's view, and of the article listed only
+# the fields in ARTICLE_LINK_FIELDS; the rest field by field. A field added to these records,
+# or an article field a template starts showing, must be added here too, or pages showing it
+# would not change with it.
+def _article_link(digester: Digester, article: Any) -> str:
+    """What an archive page shows of an article it lists (its link, title and date), not
+    its text or annotations: an edit to an article's body then re-renders only the pages
+    whose snippets or claims it changes (computed once per article and build)."""
+    known = digester.memo.get(("article", id(article)))
+    if known is None:
+        parts = [getattr(article, name, None) for name in ARTICLE_LINK_FIELDS]
+        parts.append(article.metadata.get("undated"))
+        known = digester.memo[("article", id(article))] = digester.describe(parts)
+    return known
+
+
+# The fields of an article that entity and speaker pages show (see _article_link).
+ARTICLE_LINK_FIELDS = ("url", "save_as", "title", "date", "locale_date", "status", "lang")
+
+
 def _describe_mentions(digester: Digester, ea: EntityInArticle) -> str:
     words = "\x1e".join(f"{m.before}\x1d{m.text}\x1d{m.after}" for m in ea.mentions)
-    return f"ea:{digester.content(ea.article)}:{len(ea.mentions)}:{words}"
+    return f"ea:{_article_link(digester, ea.article)}:{len(ea.mentions)}:{words}"
 
 
 def _describe_claim(digester: Digester, ac: ArchiveClaim) -> str:
@@ -290,7 +307,7 @@ def _describe_claim(digester: Digester, ac: ArchiveClaim) -> str:
     speaker = claim.speaker
     return "\x1e".join(
         [
-            f"ac:{digester.content(ac.article)}",
+            f"ac:{_article_link(digester, ac.article)}",
             claim.id,
             claim.anchor,
             claim.mode,
