@@ -38,7 +38,9 @@ class Article:
 
     ``date`` is ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM[:SS][±HH:MM]``) or None.
     ``paragraphs`` are plain text, whitespace-normalised, one string per paragraph.
-    ``dropped`` are the raw lines removed as boilerplate (head and tail blocks only).
+    ``dropped`` are the raw lines removed as boilerplate: head and tail blocks, site chrome
+    between header fields, and whole debris lines inside the body (ad slots, links to other
+    stories, image credits, page furniture; see :mod:`gloss.ingest.debris`).
 
     For text captures, ``line_roles[i]`` is the role of raw line ``i`` (0-based, lines of
     the decoded text as ``str.splitlines()`` gives them; one of :data:`LINE_ROLES`) and

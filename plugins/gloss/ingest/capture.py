@@ -1,6 +1,7 @@
 """A capture (file, bytes or text) → :class:`Article`: the steps in order.
 
-Text: decode → head boilerplate → header → tail boilerplate → unwrap → language.
+Text: decode → head boilerplate → header → tail boilerplate → in-body debris → unwrap →
+language.
 HTML: decode → trafilatura (see :mod:`gloss.ingest.html`).
 """
 

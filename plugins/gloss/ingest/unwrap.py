@@ -21,7 +21,8 @@ In interview transcripts, a line starting with a speaker label that recurs ("Wik
 
 Blank lines always end a paragraph, so captures with blank-line paragraphs keep them. Words
 hyphenated across lines are joined; the hyphen stays for real compounds (see
-``data/ingest_text.yml``).
+``data/ingest_text.yml``), and, when nothing explains it, unless the capture was hyphenated
+by a typesetter (a PDF: :func:`is_typeset`).
 """
 
 from __future__ import annotations
