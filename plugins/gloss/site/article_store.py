@@ -45,6 +45,10 @@ class ArticleStore:
             return
         output = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:16]
         self.path = directory / f"annotated-{output}.bin"
+        kept = _KEPT.get(self.path)
+        if kept is not None and kept[0] == _file_state(self.path):
+            self.previous = kept[1]  # a rebuild in the same process: the file is as saved
+            return
         try:
             loaded = marshal.loads(self.path.read_bytes())
             if isinstance(loaded, dict) and loaded.get("format") == FORMAT:
@@ -52,6 +56,7 @@ class ArticleStore:
                 self.previous = entries if isinstance(entries, dict) else {}
         except (OSError, ValueError, EOFError, TypeError):
             pass  # no file yet, or an unreadable one: every article is annotated
+        _KEPT[self.path] = (_file_state(self.path), self.previous)
 
     def get(self, key: str) -> dict[str, Any] | None:
         entry = self.previous.get(key)
@@ -65,7 +70,10 @@ class ArticleStore:
 
     def save(self) -> None:
         """Write the entries of this build, if they differ from the file's."""
-        if self.path is None or self.current.keys() == self.previous.keys():
+        if self.path is None:
+            return
+        if self.current.keys() == self.previous.keys():
+            _KEPT[self.path] = (_file_state(self.path), self.current)
             return
         try:
             data = marshal.dumps({"format": FORMAT, "entries": self.current})
@@ -81,3 +89,18 @@ class ArticleStore:
         except (OSError, ValueError) as error:  # a read-only cache only costs speed
             logger.debug("article store not written: %s", error)
         self.previous = dict(self.current)
+        _KEPT[self.path] = (_file_state(self.path), self.previous)
+
+
+# The entries each store file held when this process last read or wrote it, with the file's
+# size and modification time then: a `pelican --autoreload` rebuild does not read the file
+# again unless something else changed it.
+_KEPT: dict[Path, tuple[tuple[int, int] | None, dict[str, Any]]] = {}
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
