@@ -454,3 +454,26 @@ def test_bad_new_lexicon_lists_are_one_line_gloss_errors(tmp_path, cues, message
     assert message in str(caught.value)
     assert "cues.yml" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_in_her_words_and_in_the_words_of_once(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Maria Lopez visited the plant. In her words, the company is doomed. In the words of "
+        'the Crown prosecutor, Mark Tedeschi, QC, "Gloria spent months of her life crying."',
+    )
+    assert speaker(claim_with(claims, "the company is doomed")) == ("pronoun", "Maria Lopez")
+    assert len([c for c in claims if "Gloria spent" in c["content"]["text"]]) == 1
+
+
+def test_view_phrase_on_a_cue_verb_is_no_claim(annotator) -> None:
+    claims = claims_of(annotator, "The firm's chief, John Hale, in his view, said nothing.")
+    assert claims == []
+
+
+def test_object_then_parenthesis_then_its_verb(annotator) -> None:
+    claims = claims_of(
+        annotator, "Officials announced the bridge, closed since May, would reopen on Friday."
+    )
+    claim = claim_with(claims, "the bridge, closed since May, would reopen on Friday")
+    assert speaker(claim) == ("vague", "officials")

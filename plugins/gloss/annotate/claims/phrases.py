@@ -40,7 +40,10 @@ class Phrase:
 def phrase_claims(article: Article, verb_claims: list[Draft]) -> list[Draft]:
     """Claims attributed by "according to X" and the other phrases of the lexicon."""
     claimed_cues = {d.cue_token for d in verb_claims}
-    phrases = _fixed_phrases(article) + _viewpoints(article)
+    fixed = _fixed_phrases(article)
+    starts = {phrase.first.i for phrase in fixed}
+    # ("in the words of X" is a fixed phrase; not a second time as a phrase of opinion)
+    phrases = fixed + [p for p in _viewpoints(article) if p.first.i not in starts]
     drafts = []
     for phrase in phrases:
         draft = _phrase_claim(article, phrase, claimed_cues)
@@ -149,14 +152,16 @@ def _viewpoints(article: Article) -> list[Phrase]:
         if not nouns or token.dep_ != "prep" or not _usable(article, token):
             continue
         noun = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if noun is None or noun.lemma_.lower() not in nouns:
+        if noun is None or not {noun.lower_, noun.lemma_.lower()} & nouns:
             continue
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None:
             if owner.i <= token.i:
                 continue
             words = f"{token.lower_} {owner.lower_} {noun.lower_}"
-            lemma = words if owner.lower_ in PHRASE_PRONOUNS else f"{token.lower_} {noun.lower_}"
+            lemma = (
+                words if owner.lower_ in PHRASE_PRONOUNS else f"{token.lower_} the {noun.lower_} of"
+            )
             found.append(Phrase(token, noun, owner, noun.i, lemma))
             continue
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -202,10 +207,11 @@ def _phrase_claim(article: Article, phrase: Phrase, claimed_cues: set[int | None
         if not (relative and head.dep_ in ("conj", "relcl") and head.head.i < token.i):
             return None  # "According to the Herald, X said C": X speaks, not the Herald
         head = head.head
-    if phrase.lemma not in article.lexicon.prepositions.values() and _inside_reported_clause(
-        head, claimed_cues
+    viewpoint = phrase.lemma not in article.lexicon.prepositions.values()
+    if viewpoint and (
+        _inside_reported_clause(head, claimed_cues) or head.lemma_.lower() in article.lexicon.verbs
     ):
-        return None
+        return None  # "He said that in his view C", "X, in his view, said ...": the verb's
     sentence = article.sentence(token)
     clause_start, clause_end = head.left_edge.i, head.right_edge.i
     first = _first_conjunct(head)

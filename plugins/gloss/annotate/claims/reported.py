@@ -527,7 +527,23 @@ def _object_as_subject(token: Any, clause: Any) -> Any:
         return None
     obj = objects[-1]
     between = token.doc[obj.right_edge.i + 1 : clause.left_edge.i]
-    if any(t.text in (",", ";", ":") for t in between):
+    if any(t.text in (";", ":") for t in between):
+        return None
+    parenthesis = (
+        len(between) >= 3
+        and between[0].text == ","
+        and between[-1].text == ","
+        and not any(t.dep_ == "cc" or t.text == "," for t in between[1:-1])
+    )
+    if any(t.text == "," for t in between) and not (
+        parenthesis
+        or (
+            all(t.is_punct for t in between)
+            and any(t.text == "," for t in token.doc[obj.i + 1 : obj.right_edge.i + 1])
+        )
+    ):
+        # commas after the object may only enclose a parenthesis about it ("announced the
+        # bridge, closed since May, would reopen")
         return None
     return obj
 
