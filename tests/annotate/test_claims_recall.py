@@ -477,3 +477,14 @@ def test_object_then_parenthesis_then_its_verb(annotator) -> None:
     )
     claim = claim_with(claims, "the bridge, closed since May, would reopen on Friday")
     assert speaker(claim) == ("vague", "officials")
+
+
+def test_according_to_an_organisations_press_release(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "Trump has called for NATO members to increase military spending. According to a "
+        "March 14, 2019 NATO press release, Hungary spent an estimated 1.15% of its GDP on "
+        "the military. According to a Tuesday press release, the plant will close.",
+    )
+    assert speaker(claim_with(claims, "Hungary spent an estimated 1.15%")) == ("named", "NATO")
+    assert not any("the plant will close" in c["content"]["text"] for c in claims)

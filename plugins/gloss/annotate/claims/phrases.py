@@ -281,15 +281,23 @@ def _phrase_claim(article: Article, phrase: Phrase, claimed_cues: set[int | None
     )
 
 
+def _organisation_at(article: Article, token: Any) -> bool:
+    mention = article.index.at(token.idx, token.idx + len(token.text))
+    return mention is not None and mention[2].label in ("ORG", "GPE", "NORP")
+
+
 def _owner_of(head: Any, article: Article) -> Any:
     """The named or vague owner in "data from X" / "figures by X" / "a report of X" /
-    "X's statistics", else None."""
+    "X's statistics" / "a NATO press release" (a name before an output noun), else None."""
+    output = head.lemma_.lower() in article.lexicon.outputs
     for child in head.children:
         owner = None
         if child.dep_ == "poss":
             owner = child
         elif child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "compound" and output and _organisation_at(article, child):
+            owner = child  # "according to a NATO press release": the name before the output
         if owner is None:
             continue
         kind = classify_source(owner, article.index, article.lexicon).kind
