@@ -31,6 +31,8 @@ from gloss.ingest.unwrap import ends_sentence, estimate_wrap_width, starts_sente
 _ENDS_BLOCK = re.compile(r"[.!?…:;)\]\"'”’»।。*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]$")
 _BARE_NUMBER = re.compile(r"\d{1,4}")
 _INNER_SENTENCE_END = re.compile(r"[.!?;][\"'”’)\]]*\s")
+# Page markers are short ("Página 12 de 20").
+_MARKER_CHARS = 30
 # A caption with its credit wraps over a few lines at most.
 CAPTION_LINES = 3
 CAPTION_WORDS = 60
@@ -95,7 +97,11 @@ def is_debris_line(line: str) -> bool:
 
 
 def _ends_with_credit(line: str) -> bool:
-    return bool(_cues()["trailing_credit"].search(line.strip()))
+    line = line.strip()
+    # Every trailing credit ends with ")" or names an agency after a "/" (a cheap test first).
+    if not (line.endswith(")") or "/" in line):
+        return False
+    return bool(_cues()["trailing_credit"].search(line))
 
 
 def _running_head_key(line: str, width: int) -> str | None:
@@ -103,12 +109,11 @@ def _running_head_key(line: str, width: int) -> str | None:
     body line repeated word for word, a question asked twice, is nearly as wide as the
     capture), capitalised, not a sentence."""
     limits = _cues()["heads"]
-    words = line.split()
-    if not words or len(words) > limits["max_words"] or len(line) > limits["max_chars"]:
+    if not line or len(line) > min(limits["max_chars"], limits["max_share_of_width"] * width):
         return None
-    if len(line) > limits["max_share_of_width"] * width:
-        return None
-    if not (line[0].isupper() or line[0].isdigit()) or _INNER_SENTENCE_END.search(line):
+    if not (line[0].isupper() or line[0].isdigit()):
+        return None  # most body lines fail here, cheaply
+    if len(line.split()) > limits["max_words"] or _INNER_SENTENCE_END.search(line):
         return None
     if ends_sentence(line) or line.rstrip().endswith((":", ",")):
         return None
@@ -138,7 +143,7 @@ def find_debris(lines: list[str], indices: list[int]) -> Debris:
         )
 
     # Page furniture: markers, an increasing run of bare numbers, recurring running heads.
-    page = {i for i in body if is_page_marker(text[i])}
+    page = {i for i in body if len(text[i]) <= _MARKER_CHARS and is_page_marker(text[i])}
     numbers = [i for i in body if _BARE_NUMBER.fullmatch(text[i])]
     values = [int(text[i]) for i in numbers]
     if len(numbers) >= 2 and all(a < b for a, b in zip(values, values[1:], strict=False)):
@@ -154,8 +159,9 @@ def find_debris(lines: list[str], indices: list[int]) -> Debris:
             page.add(number)
     occurrences: dict[str, list[int]] = {}
     width = estimate_wrap_width([len(text[i]) for i in body])
+    head_keys = {i: _running_head_key(text[i], width) for i in body}
     for i in body:
-        key = _running_head_key(text[i], width)
+        key = head_keys[i]
         if key:
             occurrences.setdefault(key, []).append(i)
     limits = _cues()["heads"]
@@ -164,7 +170,7 @@ def find_debris(lines: list[str], indices: list[int]) -> Debris:
     rest = [i for i in body if i not in page]
     for n in range(1, len(rest) - 1):
         if (
-            _running_head_key(text[rest[n]], width)
+            head_keys[rest[n]]
             and re.search(r"[^\W\d_]-$", text[rest[n - 1]])
             and text[rest[n + 1]][:1].islower()
         ):

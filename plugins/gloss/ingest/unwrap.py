@@ -74,8 +74,13 @@ _FOOTNOTE_MARK = re.compile(
 )
 
 
+_FOOTNOTE_ENDS = set("]*†‡¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
 def ends_sentence(line: str) -> bool:
-    line = _FOOTNOTE_MARK.sub("", line.rstrip())
+    line = line.rstrip()
+    if line[-1:] in _FOOTNOTE_ENDS:
+        line = _FOOTNOTE_MARK.sub("", line)
     if not _SENTENCE_END.search(line):
         return False
     last = line.split()[-1].lower().rstrip(_CLOSERS)
@@ -215,6 +220,8 @@ def is_typeset(stripped: list[str]) -> bool:
     splits: list[tuple[str, str]] = []
     edges: set[int] = set()  # lines whose first word continues a split
     for position, (line, following) in enumerate(zip(stripped, stripped[1:], strict=False)):
+        if not line.endswith("-"):
+            continue
         head = _SPLIT_HEAD.search(line)
         tail = _SPLIT_TAIL.match(following)
         if head and tail and not line.endswith("--") and following[:1].islower():
