@@ -257,3 +257,21 @@ def test_noisy_evaluation_targets_on_held_out():
     assert scores.f1 >= 0.97
     assert scores.words_lost <= 0.0005
     assert scores.debris_left <= 0.02 * scores.debris_lines
+
+
+@pytest.mark.parametrize("width", [65, 100])
+def test_debris_between_paragraphs_at_narrow_and_wide_wraps(width):
+    long_body = [p + " " + p.lower() for p in BODY]  # several lines per paragraph
+    lines = ["Council votes to close library", "By Jane Doe", "June 16, 2022", ""]
+    for index, paragraph in enumerate(long_body):
+        if index == 1:
+            lines.append("Story continues below advertisement")
+        if index == 2:
+            lines.append("Read more: Libraries across the region face cuts")
+        lines.extend(textwrap.wrap(paragraph, width))
+    article = ingest_text("\n".join(lines) + "\n")
+    assert article.paragraphs == long_body
+    assert article.dropped == [
+        "Story continues below advertisement",
+        "Read more: Libraries across the region face cuts",
+    ]
