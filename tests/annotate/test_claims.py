@@ -43,6 +43,13 @@ def test_c_comma_x_said(annotator):
     assert claim["content"]["text"] == "The economy will grow by two percent next year"
 
 
+def test_a_short_quoted_sentence_before_its_cue_is_a_claim(annotator):
+    # The comma stands for the quoted sentence's full stop; a quoted phrase is not a claim.
+    claims = claims_of(annotator, 'Vladimir Putin arrived. "We are partners," Putin said.')
+    assert speaker(claim_with(claims, "We are partners")) == ("named", "Vladimir Putin")
+    assert claims_of(annotator, 'He told the police "everything he did" and left.') == []
+
+
 def test_inverted_c_said_x(annotator):
     claims = claims_of(annotator, "Prices will keep rising through the winter, said analysts.")
     claim = claim_with(claims, "Prices will keep rising")

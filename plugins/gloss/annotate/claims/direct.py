@@ -259,7 +259,12 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
             continue  # a weak cue needs a recognisable source ("the sign read "...""")
         for part in parts:
             words = len(text[part.start : part.end].split())
-            sentence_like = text[part.start : part.end].rstrip().endswith((".", "!", "?"))
+            quoted = text[part.start : part.end].rstrip()
+            # News style turns a quoted sentence's full stop into a comma before the cue that
+            # follows it (""We are partners," Putin said."): that is a sentence too.
+            sentence_like = quoted.endswith((".", "!", "?")) or (
+                quoted.endswith(",") and cue.idx >= part.end
+            )
             if words < MIN_QUOTE_WORDS or (
                 words < 4 and (source.kind == "unknown" or not sentence_like)
             ):
