@@ -215,20 +215,26 @@ def write_pygments_css(output_path: str | Path, pages: Any = None) -> None:
         target.write_text(css, encoding="utf-8")
 
 
-# Files that a browser runs as a page (scripts, handlers, frames) when opened from disk or a
-# host. Captures are published for provenance, and a saved page copied as it is would run the
-# page's own scripts from the archive's origin; so these are published with ".txt" appended,
-# which every browser and static host shows as plain text.
-ACTIVE_SUFFIXES = frozenset(
-    {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".mht", ".mhtml", ".text"}
-)
+# A capture is published for provenance, and a browser runs many kinds of file as a page
+# (".html", ".xhtm", ".shtm", ".svg", ".rss", ...) with the page's own scripts, from the
+# archive's origin or from disk. A list of dangerous suffixes always misses one, so it is the
+# other way round: static files of the kinds below, which no browser runs as a page, are
+# published as they are, and every other one gets ".txt" appended, which every browser and
+# static host shows as plain text.
+INERT_SUFFIXES = frozenset(
+    {
+        ".txt", ".md", ".pdf", ".csv", ".json", ".css", ".js",
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico",
+        ".woff", ".woff2", ".ttf", ".otf", ".mp3", ".mp4", ".webm", ".ogg",
+    }
+)  # fmt: skip
 
 
 def published_name(path: str) -> str:
     """Where a static file (a capture) is published: ``sources/page.html`` becomes
     ``sources/page.html.txt``; ``sources/page.txt`` stays as it is."""
     path = path.replace("\\", "/")
-    return path + ".txt" if Path(path).suffix.lower() in ACTIVE_SUFFIXES else path
+    return path if Path(path).suffix.lower() in INERT_SUFFIXES else path + ".txt"
 
 
 def publish_captures_as_text(generator: Any) -> None:
