@@ -34,9 +34,12 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 install: $(STAMP) ## create .venv and install the pinned dependencies and the spaCy model
 
 # `make ingest` fails when a capture fails; the site targets report it and build the rest
-# (each bad capture has its own line above, and the good ones are still written).
+# (each bad capture has its own line above, and the good ones are still written). The site
+# targets run it --quiet: no line per unchanged capture, so in a large archive the lines that
+# need a look (written, skipped, refused, failed) are not buried; `make ingest` lists all.
 INGEST := $(BIN)/gloss ingest --output $(INPUTDIR)/articles $(INPUTDIR)/sources
-INGEST_OR_WARN := $(INGEST) || echo "make: some captures failed (see above); building the rest"
+INGEST_OR_WARN := $(BIN)/gloss ingest --quiet --output $(INPUTDIR)/articles $(INPUTDIR)/sources \
+	|| echo "make: some captures failed (see above); building the rest"
 # A build that cannot write into output/ (a read-only mount, files of another user) would stop
 # half-way with Pelican's traceback: name the first file or folder it cannot write, up front.
 CHECK_OUTPUT := unwritable=$$(find $(OUTPUTDIR) ! -writable -print -quit 2>/dev/null); \

@@ -29,7 +29,7 @@ into paragraphs, blog and share-widget debris removed from the top and bottom.
 Without --json, writes one Pelican Markdown post per new capture under
 DIR/<year>/<slug>.md (DIR/undated/ without a date) and prints one line per input:
 written, skipped and why, or failed and why. Existing posts are never overwritten; an
-unchanged capture is a no-op.
+unchanged capture is a no-op (--quiet leaves out its line).
 With --json, writes nothing and prints one JSON object per input, one a line, in input
 order: {"source", "title", "subtitle", "authors", "date", "url", "publisher", "lang",
 "paragraphs", "dropped"} (a field not found is null, authors []), or {"source", "error"}.
@@ -44,7 +44,9 @@ exit status: 0 all inputs done, 1 some inputs failed (the rest were processed),
 2 bad usage.
 
 examples:
-  gloss ingest content/sources            ingest every new capture (what `make html` runs)
+  gloss ingest content/sources            ingest every new capture (`make ingest`)
+  gloss ingest --quiet content/sources    the same, silent about unchanged captures
+                                          (what `make html` runs)
   gloss ingest --json capture.txt | jq .  see what would be extracted, write nothing
 """
 
@@ -60,8 +62,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="capture file or folder of captures"
     )
-    parser.add_argument(
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
         "--json", action="store_true", help="print JSON records, one per input, and write nothing"
+    )
+    mode.add_argument(
+        "--quiet",
+        action="store_true",
+        help="print only the lines that need a look (written, rewritten, skipped, refused, "
+        "failed) and the summary, not one per unchanged capture",
     )
     parser.add_argument(
         "--force", action="store_true", help="rewrite existing posts that nobody edited by hand"
@@ -97,9 +106,15 @@ def expand_inputs(paths: list[str]) -> Iterator[tuple[str, GlossError | None]]:
             yield raw, GlossError("no such file or folder", path=raw)
 
 
-def _progress(total: int) -> Progress | None:
-    """A rich progress bar on stderr when it helps (a terminal, or a long run); else None."""
-    if not (sys.stderr.isatty() or total >= PROGRESS_FROM) or total < 2:
+# --quiet leaves out the lines of captures that needed nothing: in a large archive, `make html`
+# would otherwise print hundreds of them and bury the one that failed.
+QUIET_STATUSES = {"unchanged"}
+
+
+def _progress(total: int, quiet: bool = False) -> Progress | None:
+    """A rich progress bar on stderr when it helps (a terminal, or a long run); else None.
+    Quiet runs show it on a terminal only: in a log, its final count is one more line."""
+    if total < 2 or not (sys.stderr.isatty() or (total >= PROGRESS_FROM and not quiet)):
         return None
     from rich.console import Console
     from rich.progress import (
@@ -127,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     inputs = list(expand_inputs(args.paths))
     store = None if args.json else PostStore(args.output)
     counts: Counter[str] = Counter()
-    progress = _progress(len(inputs))
+    progress = _progress(len(inputs), quiet=args.quiet)
     task = progress.add_task("ingest", total=len(inputs)) if progress else None
     out = sys.stdout  # rich's live display moves these lines above the bar on a terminal
     if progress:
@@ -136,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
         for source, error in inputs:
             status, line = _one(source, error, args, store)
             counts[status] += 1
-            print(line, file=out, flush=True)
+            if not (args.quiet and status in QUIET_STATUSES):
+                print(line, file=out, flush=True)
             if progress and task is not None:
                 progress.advance(task)
     finally:
@@ -159,16 +175,35 @@ def _one(
             raise error
         article = ingest_path(source)
         if args.json or store is None:
-            return "done", json.dumps(article.to_json(), ensure_ascii=False)
+            return "done", _json_line(article.to_json())
         outcome = store.save(article, source, force=args.force)
-        return outcome.status, f"{source}: {outcome.status}: {outcome.message}"
+        return outcome.status, _report_line(source, outcome.status, outcome.message)
     except GlossError as exc:
         reason = exc.message if exc.path == source else str(exc)
         if args.json:
-            return "failed", json.dumps({"source": source, "error": reason}, ensure_ascii=False)
-        return "failed", f"{source}: failed: {reason}"
+            return "failed", _json_line({"source": source, "error": reason})
+        return "failed", _report_line(source, "failed", reason)
     except (OSError, UnicodeError, ValueError) as exc:  # unexpected but input-related
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())
         if args.json:
-            return "failed", json.dumps({"source": source, "error": reason}, ensure_ascii=False)
-        return "failed", f"{source}: failed: {reason}"
+            return "failed", _json_line({"source": source, "error": reason})
+        return "failed", _report_line(source, "failed", reason)
+
+
+def _report_line(source: str, status: str, message: str) -> str:
+    """``SOURCE: STATUS: message`` on one line, whatever the file is called: a newline or an
+    escape sequence in a name is shown as ``\\n``, ``\\x1b`` (see ``printable_name``)."""
+    from gloss.ingest.store import printable_name
+
+    return printable_name(f"{source}: {status}: {message}")
+
+
+def _json_line(record: dict[str, object]) -> str:
+    """One JSON object; JSON escapes control characters itself, but a file name whose bytes
+    are not UTF-8 (lone surrogates) cannot be printed as UTF-8: then everything is escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line

@@ -9,7 +9,10 @@ Rules (people edit posts by hand, and ``make html`` re-runs ingest every time):
 * a new capture of an article already in the archive (same source URL, same body text, or the
   same bytes under another name) is skipped with a message;
 * slugs are ASCII file names made from the title, unique across the archive, and a post is
-  always created with exclusive-create, so an existing file is never overwritten by accident.
+  always created with exclusive-create, so an existing file is never overwritten by accident;
+* a capture whose file name holds a control character (a newline, an escape) gets no post: the
+  post records the name on one header line, where it would be cut short and never found again;
+* a post that cannot be written is named, with the reason in words ("read-only file system").
 """
 
 from __future__ import annotations
@@ -51,6 +54,36 @@ def slugify(text: str | None, fallback: str = "article") -> str:
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
     return slug or fallback
+
+
+# Characters that must not reach a one-line report or a post's header line: control characters
+# (newline, tab, escape; C1), line and paragraph separators (str.splitlines() splits on them)
+# and lone surrogates (file-name bytes that are not UTF-8, which no UTF-8 output can print).
+_UNPRINTABLE_CATEGORIES = {"Cc", "Zl", "Zp", "Cs"}
+
+
+def printable_name(name: str) -> str:
+    """``name`` with each unprintable character written as its Python escape
+    (``bad\\nname.html``), so that it stays on one line and says what is there."""
+    return "".join(
+        char.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(char) in _UNPRINTABLE_CATEGORIES
+        else char
+        for char in name
+    )
+
+
+def _has_surrogates(name: str) -> bool:
+    return any(unicodedata.category(char) == "Cs" for char in name)
+
+
+def _cannot_write(path: Path, exc: OSError, source: str) -> GlossError:
+    """A post that could not be written, named, with the system's reason in words (not the
+    temporary file's name and the errno)."""
+    reason = exc.strerror or type(exc).__name__
+    return GlossError(
+        f"cannot write {path.as_posix()}: {reason[:1].lower()}{reason[1:]}", path=source
+    )
 
 
 @dataclass
@@ -141,6 +174,13 @@ class PostStore:
         """Write the post for ``article`` (from file ``capture``) if the rules allow it."""
         source = str(capture)
         name = self.capture_name(capture)
+        if printable_name(name) != name:
+            what = "bytes that are not UTF-8" if _has_surrogates(name) else "a control character"
+            raise GlossError(
+                f"file name has {what}: rename the capture (its post could not record where "
+                "it came from)",
+                path=source,
+            )
         existing = self._find("capture", name)
         if existing is not None:
             return self._update(article, name, existing, force, extra, source)
@@ -176,11 +216,16 @@ class PostStore:
             return Outcome(source, "failed", "no body text found")
         path, slug = self._new_path(article)
         text = render_post(article, name, slug, extra)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _cannot_write(path, exc, source) from exc
         try:
             _create_whole(path, text)  # never replaces a file, never leaves half a post
         except FileExistsError as exc:  # created by someone else meanwhile
             raise GlossError(f"post {path} appeared while writing; run again", path=source) from exc
+        except OSError as exc:  # read-only, full or forbidden folder
+            raise _cannot_write(path, exc, source) from exc
         self._posts.append(_Post(path, read_metadata(text)))
         return Outcome(source, "written", f"wrote {self._relative(path)}", path)
 
@@ -217,13 +262,18 @@ class PostStore:
         if text == current:
             return Outcome(source, "unchanged", f"post {where} is up to date", post.path)
         # Replace atomically: a reader never sees half a post.
-        fd, tmp = tempfile.mkstemp(dir=post.path.parent, prefix=".gloss-", suffix=".tmp")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=post.path.parent, prefix=".gloss-", suffix=".tmp")
+        except OSError as exc:
+            raise _cannot_write(post.path, exc, source) from exc
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
             os.replace(tmp, post.path)
-        except BaseException:
+        except BaseException as exc:
             os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise _cannot_write(post.path, exc, source) from exc
             raise
         post.meta = read_metadata(text)
         return Outcome(source, "rewritten", f"rewrote {where}", post.path)
