@@ -8,10 +8,10 @@ from pathlib import Path
 
 from eval.corpus import CORPUS as DEFAULT_CORPUS
 from eval.corpus import wikinews_repost
+from tests.fixtures.paths import SEED
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = DEFAULT_CORPUS
-SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
 
 
 def wikinews_articles(words: tuple[str, ...], count: int) -> list[dict]:
