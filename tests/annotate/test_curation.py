@@ -195,8 +195,8 @@ def test_no_content_folder_means_no_curation(tmp_path):
     assert curation.errors == [] and curation.entities == [] and curation.articles == {}
 
 
-def test_the_sample_curation_files_are_valid(root):
-    curation = load_curation(root / "content")
+def test_the_sample_curation_files_are_valid(sample_content):
+    curation = load_curation(sample_content)
     assert [str(e) for e in curation.errors] == []
 
 

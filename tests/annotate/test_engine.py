@@ -9,6 +9,8 @@ import jsonschema
 import pytest
 from gloss.annotate import SCHEMA, Annotator
 
+from tests.fixtures.paths import SEED_CURATION
+
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
@@ -117,10 +119,10 @@ def test_a_giant_paragraph_is_chunked_too(annotator, monkeypatch):
     assert any(e["name"] == "Angela Merkel" for e in record["entities"])
 
 
-def test_claim_speakers_point_at_entities_of_the_record(seed_record, root, seed_text):
+def test_claim_speakers_point_at_entities_of_the_record(seed_record, seed_text):
     from gloss.annotate import load_curation
 
-    curated = Annotator(workers=1, curation=load_curation(root / "content")).annotate_texts(
+    curated = Annotator(workers=1, curation=load_curation(SEED_CURATION)).annotate_texts(
         [seed_text]
     )[0]
     for record in (seed_record, curated):

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.paths import SEED, WIKINEWS_CAPTURES
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
-# Other captures of the default content taken along, so pages are shared across articles.
+# Other captures taken along (shared test fixtures), so pages are shared across articles.
 EXTRA_CAPTURES = 3
 
 
@@ -25,7 +26,7 @@ def _bin(name: str) -> str:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the seed, a few captures of the default content and two fixture posts into a
+    """Build the seed, a few Wikinews captures and two fixture posts into a
     temporary folder with ``pelicanconf.py`` (the real plugin and theme); returns output/."""
     base = tmp_path_factory.mktemp("site")
     content = base / "content"
@@ -33,11 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     articles = content / "articles"
     sources.mkdir(parents=True)
     articles.mkdir()
-    captures = [SEED] + sorted(
-        p
-        for p in (ROOT / "content" / "sources").iterdir()
-        if p.is_file() and p.suffix in (".txt", ".html") and p != SEED
-    )[:EXTRA_CAPTURES]
+    captures = [SEED, *WIKINEWS_CAPTURES[:EXTRA_CAPTURES]]
     for capture in captures:
         shutil.copy(capture, sources / capture.name)
     for post in FIXTURES.glob("*.md"):

@@ -112,10 +112,10 @@ CONTRACT = {
 }
 
 
-def test_every_committed_capture_meets_the_json_contract(root, capsys):
+def test_every_committed_capture_meets_the_json_contract(sample_content, capsys):
     import jsonschema
 
-    sources = root / "content" / "sources"
+    sources = sample_content / "sources"
     assert main(["ingest", "--json", str(sources)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(list(sources.glob("*.txt")))

@@ -7,6 +7,9 @@ from gloss.ingest import ingest_path
 from gloss.ingest.markdown import is_hand_edited, read_metadata
 from gloss.ingest.store import PostStore
 
+# These check the shipped sample content itself: skipped once it has been removed.
+pytestmark = pytest.mark.usefixtures("sample_content")
+
 
 def _wikinews_posts(root):
     posts = {}

@@ -63,11 +63,11 @@ def test_seed_line_roles(seed_path):
     assert max(p for p in article.line_paragraphs if p is not None) == 25
 
 
-def test_seed_post_is_committed(root, seed_path):
+def test_seed_post_is_committed(sample_content, seed_path):
     """The seed's post is in the archive and says where it came from."""
     from gloss.ingest.markdown import is_hand_edited, read_metadata
 
-    posts = list((root / "content" / "articles" / "2022").glob("*.md"))
+    posts = list((sample_content / "articles" / "2022").glob("*.md"))
     seeds = [
         p
         for p in posts
