@@ -13,12 +13,16 @@ from gloss.annotate.curation import Curation, load_curation
 from gloss.annotate.engine import Annotator
 from gloss.annotate.nlp import DEFAULT_MODEL
 from gloss.errors import GlossError
+from gloss.ingest.decode import decode_bytes
 
 HELP = "find entities and attributed claims in article texts"
 
 DESCRIPTION = """\
 Find the named entities (people, organisations, places, ...) and the attributed claims
-(who said what) in plain UTF-8 article texts, paragraphs separated by blank lines.
+(who said what) in plain article texts, paragraphs separated by blank lines. Files are
+decoded like `gloss ingest` reads captures (UTF-8, UTF-16, Windows-1252, ...; line ends
+become \n, mojibake is repaired); offsets count in the decoded text. An empty, binary or
+over-5 MB file is an error.
 
 Without --json, prints a short summary per input. With --json, prints one
 gloss.annotations/1 object per input, one a line, in input order (schema in
@@ -53,6 +57,15 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _folder(value: str) -> Path:
+    """A folder argument: one that does not exist yet is fine (a cache is created, no curation
+    is no curation), but an existing file would be silently ignored, so it is bad usage."""
+    path = Path(value)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"not a folder: {value!r}")
+    return path
+
+
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "annotate",
@@ -81,7 +94,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     cache = parser.add_mutually_exclusive_group()
     cache.add_argument(
         "--cache-dir",
-        type=Path,
+        type=_folder,
         default=DEFAULT_CACHE_DIR,
         metavar="DIR",
         help=f"cache of the model's output by content hash (default: {DEFAULT_CACHE_DIR})",
@@ -90,7 +103,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     curation = parser.add_mutually_exclusive_group()
     curation.add_argument(
         "--content",
-        type=Path,
+        type=_folder,
         default=Path("content"),
         metavar="DIR",
         help="folder holding entities.yml and annotations/ (default: content)",
@@ -108,20 +121,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def read_input(path: str) -> tuple[str | None, str | None]:
-    """(text, None) or (None, why it cannot be read, in one line)."""
+    """(text, None) or (None, why it cannot be read, in one line). The bytes are decoded the
+    way ``gloss ingest`` decodes a capture, with its errors for empty, binary and huge files."""
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except IsADirectoryError:
         return None, "is a folder, not a text file"
     except OSError as exc:
         return None, exc.strerror or str(exc)
-    if b"\x00" in data[:65536]:
-        return None, "binary data, not text"
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, f"not UTF-8 text (byte {exc.start})"
-    return text.removeprefix("\ufeff"), None
+        text, _encoding = decode_bytes(data, path)
+    except GlossError as exc:
+        return None, exc.message
+    return text, None
 
 
 def _summary(record: dict[str, Any]) -> str:
