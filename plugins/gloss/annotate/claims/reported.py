@@ -116,7 +116,7 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
     # "X said C, adding that D" / "X theorized ..., and wrote that D": the governing verb's.
     if token.dep_ in ("advcl", "xcomp", "conj", "pcomp") and depth < 3:
         head = token.head
-        if head.dep_ == "prep":
+        if head.dep_ == "prep" or (head.dep_ == "agent" and token.dep_ == "pcomp"):
             head = head.head
         # "C, X said, noting that D" is often parsed with both participle and "said"
         # hanging off C's verb: the participle takes the speaker of the cue beside it.
@@ -136,9 +136,54 @@ def speaker_head(token: Any, article: Article, depth: int = 0) -> Any:
             governing = governing.head
             if governing.lemma_.lower() in article.lexicon.verbs and governing.pos_ == "VERB":
                 return speaker_head(governing, article, depth + 1)
+        if token.tag_ == "VBG" and (actor := _verb_over_small_clause(head)) is not None:
+            # "the parents tried to have Waseem released by saying C": the one who acts
+            # speaks, not the subject of the small clause ("Waseem released").
+            head = actor
+        if token.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            shared = _conjunct_subject(head)
+            if shared is not None:
+                return shared
+            if not _has_any_subject(head) and head.dep_ in ("advcl", "ccomp"):
+                # "Anwar wept upon hearing her son had been convicted and said C", parsed
+                # with "said" coordinated with the subjectless "convicted": the clause
+                # that one hangs from has the subject.
+                head = head.head
         if head.pos_ in ("VERB", "AUX"):
             return speaker_head(head, article, depth + 1)
     return None
+
+
+def _verb_over_small_clause(verb: Any) -> Any:
+    """For the bare verb of a small clause under another verb ("have [Waseem released]",
+    "made [him leave]": a subject, or a participle on the object, but no auxiliary of its
+    own), the verb above it, else None."""
+    if verb.tag_ not in ("VB", "VBN") or any(
+        c.dep_ in ("aux", "auxpass", "mark") for c in verb.children
+    ):
+        return None
+    if (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return verb.head
+    owner = verb.head
+    if verb.dep_ == "acl" and owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
+        return owner.head  # "have Waseem released", the participle parsed on the object
+    return None
+
+
+def _conjunct_subject(first: Any) -> Any:
+    """The passive subject a cue coordinated with ``first`` shares ("He was arrested and
+    told reporters C": "He", not the missing agent), or None."""
+    if not any(c.dep_ == "auxpass" for c in first.children):
+        return None
+    return next((c for c in first.children if c.dep_ == "nsubjpass"), None)
+
+
+def _has_any_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def _cited_before(saying: Any, article: Article) -> Any:

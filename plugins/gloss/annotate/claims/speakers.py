@@ -332,6 +332,37 @@ def _unmarked_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | 
     return None
 
 
+def _name_tagged_as_noun(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
+    """ "Airfleets, a database detailing aircraft, states C": a name the tagger took for a
+    common noun, recognised by the description in apposition after it. The word must be
+    capitalised, bare (no determiner: "the Army, a force of ..." is a description) and no
+    unnamed-source noun or title ("Officials, a group of ..."); at the start of a sentence
+    the capital proves nothing, so the description must follow right after its comma."""
+    if head.pos_ != "NOUN" or not head.text[:1].isupper() or head.text.isupper():
+        return None
+    lemma, lower = head.lemma_.lower(), head.lower_
+    rules = span_rules()
+    if lemma in lexicon.vague or lower in lexicon.vague or lemma in lexicon.titles:
+        return None
+    if lower in rules.titles or lemma in rules.person_nouns or lemma in unlisted_nouns().groups:
+        return None
+    if any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    description = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "appos"
+            and c.pos_ == "NOUN"
+            and c.i > head.i + 1
+            and head.doc[head.i + 1].text == ","
+            and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)
+        ),
+        None,
+    )
+    return None if description is None else _unlinked_name(head)
+
+
 def _description(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """ "the Church" naming an entity seen earlier; "the company" referring back to one."""
     described = _described_entity(head, index)
@@ -599,6 +630,7 @@ _SOURCE_RULES = (
     _name_after_title,
     _subject_split_by_parse,
     _unmarked_name,
+    _name_tagged_as_noun,
     _description,
     _described_person,
     _named_example,
