@@ -332,21 +332,28 @@ def _unmarked_name(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | 
     return None
 
 
+def _bare_capitalised_noun(token: Any, lexicon: Lexicon) -> bool:
+    """True for a common-noun token that may be a name the tagger missed: capitalised (not
+    an acronym), with no determiner or possessive ("the Army"), and no unnamed-source noun,
+    title or group word ("Officials", "Minister", "Council")."""
+    if token.pos_ != "NOUN" or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    lemma, lower = token.lemma_.lower(), token.lower_
+    rules = span_rules()
+    if lemma in lexicon.vague or lower in lexicon.vague or lemma in lexicon.titles:
+        return False
+    if lower in rules.titles or lemma in rules.person_nouns or lemma in unlisted_nouns().groups:
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in token.children)
+
+
 def _name_tagged_as_noun(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source | None:
     """ "Airfleets, a database detailing aircraft, states C": a name the tagger took for a
     common noun, recognised by the description in apposition after it. The word must be
     capitalised, bare (no determiner: "the Army, a force of ..." is a description) and no
     unnamed-source noun or title ("Officials, a group of ..."); at the start of a sentence
     the capital proves nothing, so the description must follow right after its comma."""
-    if head.pos_ != "NOUN" or not head.text[:1].isupper() or head.text.isupper():
-        return None
-    lemma, lower = head.lemma_.lower(), head.lower_
-    rules = span_rules()
-    if lemma in lexicon.vague or lower in lexicon.vague or lemma in lexicon.titles:
-        return None
-    if lower in rules.titles or lemma in rules.person_nouns or lemma in unlisted_nouns().groups:
-        return None
-    if any(c.dep_ in ("det", "poss") for c in head.children):
+    if not _bare_capitalised_noun(head, lexicon):
         return None
     description = next(
         (
