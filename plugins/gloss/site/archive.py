@@ -15,6 +15,7 @@ import os
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +62,16 @@ class MentionInContext:
 
 @dataclass
 class EntityInArticle:
+    """An entity's mentions in one article, each with some words around it."""
+
     article: Any  # the Pelican content object
-    mentions: list[MentionInContext]
+    text: str = field(repr=False)  # the article's annotated text
+    spans: list[tuple[int, int]] = field(default_factory=list)  # the mentions, in order
+
+    @cached_property
+    def mentions(self) -> list[MentionInContext]:
+        # Made when a page (or its key) needs them: a warm build keeps every entity page.
+        return [_snippet(self.text, start, end) for start, end in self.spans]
 
 
 @dataclass
@@ -209,11 +218,8 @@ def build_archive(build: GlossBuild) -> Archive:
             for m in mentions:
                 forms[entity_id][m["text"]] += 1
             ae.mention_count += len(mentions)
-            ae.articles.append(
-                EntityInArticle(
-                    item.content, [_snippet(item.text, m["start"], m["end"]) for m in mentions]
-                )
-            )
+            spans = [(m["start"], m["end"]) for m in mentions]
+            ae.articles.append(EntityInArticle(item.content, item.text, spans))
 
     for entity_id, ae in archive.entities.items():
         # The most frequent name and label win whatever the order of the articles (a tie
@@ -224,15 +230,13 @@ def build_archive(build: GlossBuild) -> Archive:
 
     # Co-occurrence: entities named in the same articles, by number of shared articles.
     together: dict[str, Counter] = defaultdict(Counter)
+    shown_ids = set(archive.entities)
     for item in contents:
-        ids = sorted(
-            {str(e["id"]) for e in item.record.get("entities", [])} & set(archive.entities)
-        )
+        ids = {str(e["id"]) for e in item.record.get("entities", [])} & shown_ids
         for a in ids:
-            for b in ids:
-                if a != b:
-                    together[a][b] += 1
+            together[a].update(ids)  # counted in C; the entity itself is dropped below
     for entity_id, ae in archive.entities.items():
+        together[entity_id].pop(entity_id, None)
         # Sorted as (-count, id) tuples: no key function called per pair.
         ranked = sorted((-n, other) for other, n in together[entity_id].items())[:20]
         ae.cooccurring = [(archive.entities[other], -minus_n) for minus_n, other in ranked]
