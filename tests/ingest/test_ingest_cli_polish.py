@@ -245,3 +245,58 @@ def test_a_file_name_that_is_not_utf8_is_refused_not_a_traceback(tmp_path: Path)
     )
     assert listed.returncode == 0
     assert json.loads(listed.stdout)["source"] == f"{sources}/caf\udce9.txt"
+
+
+# A saved page with very many short blocks: trafilatura's fallbacks (jusText) take time that
+# grows with the square of the page, so above a bound the main extractor works alone.
+
+ARTICLE = [
+    f"Paragraph {number} of the report: the council will close the old bridge in March, the "
+    "mayor said on Tuesday, and traffic will go through the town centre for six months."
+    for number in range(1, 9)
+]
+
+
+def _page(navigation_links: int) -> str:
+    links = "<p>nav link</p>" * navigation_links
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in ARTICLE)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Council votes to close old bridge</title></head>"
+        f"<body>{links}<article><h1>Council votes to close old bridge</h1>{body}</article>"
+        "</body></html>"
+    )
+
+
+@pytest.fixture
+def extraction_modes(monkeypatch) -> list[bool]:
+    """The ``fast`` argument of each trafilatura.bare_extraction call (the real one runs)."""
+    import trafilatura
+
+    modes: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def recording(*args, **kwargs):
+        modes.append(kwargs.get("fast", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    return modes
+
+
+def test_a_page_of_20000_short_paragraphs_skips_the_fallbacks(tmp_path, capsys, extraction_modes):
+    path = tmp_path / "huge.html"
+    path.write_text(_page(20_000), encoding="utf-8")
+    assert main(["ingest", "--json", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["title"] == "Council votes to close old bridge"
+    assert record["paragraphs"] == ARTICLE  # no navigation line, nothing of the article lost
+    assert extraction_modes == [True]
+
+
+def test_a_normal_page_keeps_the_full_extraction(tmp_path, capsys, extraction_modes):
+    path = tmp_path / "page.html"
+    path.write_text(_page(200), encoding="utf-8")
+    assert main(["ingest", "--json", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["paragraphs"] == ARTICLE
+    assert extraction_modes == [False]
