@@ -20,9 +20,9 @@ HELP = "find entities and attributed claims in article texts"
 DESCRIPTION = """\
 Find the named entities (people, organisations, places, ...) and the attributed claims
 (who said what) in plain article texts, paragraphs separated by blank lines. Files are
-decoded like `gloss ingest` reads captures (UTF-8, UTF-16, Windows-1252, ...; line ends
-become \n, mojibake is repaired); offsets count in the decoded text. An empty, binary or
-over-5 MB file is an error.
+decoded like `gloss ingest` reads captures (UTF-8, UTF-16, Windows-1252, ...; CRLF line
+ends become LF, mojibake is repaired); offsets count in the decoded text. An empty, binary
+or over-5 MB file is an error.
 
 Without --json, prints a short summary per input. With --json, prints one
 gloss.annotations/1 object per input, one a line, in input order (schema in
