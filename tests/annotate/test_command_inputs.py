@@ -8,9 +8,16 @@ import json
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 from gloss.cli import main
 from gloss.ingest.decode import MAX_BYTES
+
+SCHEMA = json.loads(
+    (
+        Path(__file__).resolve().parents[2] / "plugins/gloss/data/schema/gloss.annotations-1.json"
+    ).read_text(encoding="utf-8")
+)
 
 TEXT = "José García met Angela Merkel in Berlin on Tuesday.\n"
 
@@ -76,7 +83,9 @@ def test_unreadable_files_give_ingests_one_line_errors(tmp_path, capsys, content
     good.write_text(TEXT, encoding="utf-8")
     status, records, err = annotate(capsys, str(bad), str(good))
     assert status == 1
-    assert records[0] == {"schema": "gloss.annotations/1", "source": str(bad), "error": error}
+    assert records[0]["source"] == str(bad) and records[0]["error"] == error
+    assert records[0]["entities"] == [] and records[0]["claims"] == []
+    jsonschema.validate(records[0], SCHEMA)  # a failed input is still a valid record
     assert "Berlin" in _names(records[1])  # the batch goes on
     assert err == [f"gloss annotate: {bad}: {error}"]
 

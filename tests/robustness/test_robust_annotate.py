@@ -72,12 +72,12 @@ def test_command_one_line_per_bad_input_batch_goes_on(tmp_path: Path):
     records = [json.loads(line) for line in run.lines]
     assert [r["source"] for r in records] == names
     failed = {r["source"] for r in records if "error" in r}
-    assert failed == {"binary.txt", "missing.txt", "latin1.txt", "folder"}
+    assert failed == {"empty.txt", "binary.txt", "missing.txt", "folder"}  # Latin-1 is decoded
     problems = [line for line in run.stderr.splitlines() if line.strip()]
     for name in failed:
         (line,) = [p for p in problems if f"{name}:" in p]
         assert len(line) < 300
-    assert records[0]["entities"] == [] and "error" not in records[0]
+    assert records[0]["error"] == "empty file"
     assert any(e["name"] == "Ana Lopez" for e in records[-1]["entities"])
 
 

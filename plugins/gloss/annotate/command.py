@@ -10,7 +10,8 @@ from typing import Any
 
 from gloss.annotate.cache import DEFAULT_CACHE_DIR
 from gloss.annotate.curation import Curation, load_curation
-from gloss.annotate.engine import Annotator
+from gloss.annotate.engine import Annotator, text_sha256
+from gloss.annotate.model import empty_record
 from gloss.annotate.nlp import DEFAULT_MODEL
 from gloss.errors import GlossError
 from gloss.ingest.decode import decode_bytes
@@ -27,8 +28,9 @@ or over-5 MB file is an error.
 Without --json, prints a short summary per input. With --json, prints one
 gloss.annotations/1 object per input, one a line, in input order (schema in
 plugins/gloss/data/schema/gloss.annotations-1.json; offsets are code points, end
-exclusive). An input that cannot be read or annotated gives an object with an "error"
-and empty lists; the other inputs are still done.
+exclusive). An input that cannot be read or annotated gives a valid object with an "error",
+empty lists (and, if it could not be read, the hash of the empty text); the other
+inputs are still done.
 
 The archive's curation files are applied: CONTENT/entities.yml (canonical names, aliases,
 names to ignore) and CONTENT/annotations/<slug>.yml, where <slug> is the input's file name
@@ -192,11 +194,9 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for i, path in enumerate(args.paths):
         if i in failed:
-            record: dict[str, Any] = {
-                "schema": "gloss.annotations/1",
-                "source": path,
-                "error": failed[i],
-            }
+            # Still a valid record (empty lists, the hash of the empty text it stands for),
+            # so that a consumer validating every line against the schema keeps going.
+            record: dict[str, Any] = {**empty_record(path, text_sha256("")), "error": failed[i]}
         else:
             record = next(records)
         if "error" in record:
