@@ -26,6 +26,7 @@ from gloss.annotate.model import NAME_LABELS, Entity, Mention
 from gloss.annotate.names import (
     GazetteerEntry,
     doc_text,
+    fold_same_length,
     gazetteer,
     gazetteer_key,
     head_noun_label,
@@ -334,7 +335,9 @@ def attach_short_form(doc: Any, c: Candidate, groups: list[Group]) -> None:
         owners = [
             g
             for g in groups
-            if len(g.full.tokens) > 1 and c.text in g.name_words() and g.label() == "PERSON"
+            if len(g.full.tokens) > 1
+            and c.key in {name_key(w) for w in g.name_words()}
+            and g.label() == "PERSON"
         ]
     if not owners and not c.looks_like_acronym():
         # "Saree said" after "Yahya Sarea": a surname transliterated two ways in one article
@@ -377,10 +380,11 @@ def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
         head = _org_head(g) if g.label() != "PERSON" else None
         if head:
             forms.add(head)
-            heads[head] = True
+            heads[fold_same_length(head)] = True
         for form in forms:
             if len(form) >= 2 and any(ch.isupper() for ch in form):
-                owners_of.setdefault(form, []).append(g)
+                # "Erdogan" in the text is an occurrence of "Erdoğan", and the reverse
+                owners_of.setdefault(fold_same_length(form), []).append(g)
     if not owners_of:
         return
     bylines = byline_ranges(text)
@@ -390,7 +394,7 @@ def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
         + "|".join(re.escape(f) for f in sorted(owners_of, key=len, reverse=True))
         + r")(?![\w-])"
     )
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(fold_same_length(text)):
         s, e = m.span()
         if any(a < e and s < b for a, b in taken):
             continue
@@ -411,7 +415,7 @@ def find_missed_mentions(doc: Any, groups: list[Group]) -> None:
         if heads.get(m.group(0)) and doc_text(doc)[max(0, s - 4) : s].lower() != "the ":
             continue  # "Church" stands for "Church of Scientology" only as "the Church"
         in_byline = any(b0 <= s and e <= b1 for b0, b1 in bylines)
-        found = Candidate(s, e, m.group(0), None, tuple(t.text for t in tokens), in_byline)
+        found = Candidate(s, e, text[s:e], None, tuple(t.text for t in tokens), in_byline)
         found.votes = False
         _nearest_group(found, owners_of[m.group(0)]).members.append(found)
 

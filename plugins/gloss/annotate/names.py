@@ -148,16 +148,55 @@ def slugify(name: str) -> str:
     ascii_name = ascii_name.replace("'", "").replace("’", "").replace(".", "")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     if any(not unicodedata.normalize("NFKD", ch)[0].isascii() for ch in name if ch.isalpha()):
-        digest = hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha256(_plain_key(name).encode("utf-8")).hexdigest()[:8]
         return f"{slug}-{digest}" if slug else f"entity-{digest}"
     return slug or "entity"
 
 
 @lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
-    """The form under which two mentions count as the same name."""
+    """The form under which two mentions count as the same name: case, spacing, apostrophe
+    style and Latin diacritics ignored, since one article often writes a foreign name both
+    ways ("Recep Tayyip Erdoğan" ... "Erdogan said")."""
+    return fold_diacritics(_plain_key(text))
+
+
+def _plain_key(text: str) -> str:
     text = text.replace("’", "'").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_LETTER_FOLDS = {
+    "ı": "i", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "ł": "l", "Ł": "L", "đ": "d",
+    "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe",
+    "Œ": "Oe", "ħ": "h", "Ħ": "H",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def fold_char(ch: str) -> str:
+    """``ch`` without its diacritics ("ğ" -> "g", "ø" -> "o", "ß" -> "ss"). Letters of
+    other scripts stay as they are (Cyrillic "й" is a letter of its own, not "и" + a mark)."""
+    if ch.isascii():
+        return ch
+    if unicodedata.combining(ch):
+        return ""  # a mark typed on its own after its letter
+    if ch in _LETTER_FOLDS:
+        return _LETTER_FOLDS[ch]
+    bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return bare if bare.isascii() and bare.isalpha() else ch
+
+
+def fold_diacritics(text: str) -> str:
+    """``text`` with Latin diacritics folded, for comparing names, never for showing them."""
+    return "".join(fold_char(ch) for ch in text)
+
+
+def fold_same_length(text: str) -> str:
+    """``fold_diacritics``, but each character stays one character ("ß" is kept), so that
+    offsets found in the folded text are offsets in ``text``."""
+    return "".join(f if len(f := fold_char(ch)) == 1 else ch for ch in text)
 
 
 def lower_case_words(doc: Any) -> set[str]:

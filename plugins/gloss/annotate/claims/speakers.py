@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from gloss.annotate.names import gazetteer, gazetteer_key, span_rules
+from gloss.annotate.names import gazetteer, gazetteer_key, name_key, span_rules
 
 from .lexicon import Lexicon
 
@@ -648,9 +648,9 @@ _SOURCE_RULES = (
 
 
 def _entity_by_surname(head: Any, index: EntityIndex) -> Source | None:
-    word = head.text
+    word = name_key(head.text)  # "Erdogan" is the surname of "Recep Tayyip Erdoğan"
     for _m_start, _m_end, entity in index.before(head.idx):
-        if entity.label == "PERSON" and word in entity.name.split()[1:]:
+        if entity.label == "PERSON" and word in [name_key(w) for w in entity.name.split()[1:]]:
             start, end = _token_span(head)
             return Source("named", entity.name, entity.id, start, end, head.text, entity.label)
     return None
@@ -690,7 +690,7 @@ def _earlier_full_name(head: Any) -> str | None:
     titles = span_rules().titles | span_rules().title_modifiers
     doc = head.doc
     for tok in reversed(doc[max(0, head.i - 2000) : head.i]):
-        if tok.text != head.text or tok.i == 0:
+        if tok.i == 0 or name_key(tok.text) != name_key(head.text):
             continue
         first = tok
         while (
