@@ -76,3 +76,44 @@ def test_pronoun_after_an_unaccented_surname_is_the_full_name(annotator):
     assert claim_with(claims, "more meetings would follow")["speaker"]["entity"] == (
         "recep-tayyip-erdogan"
     )
+
+
+# --- 3. an output's owner speaks -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "name"),
+    [
+        (
+            "In a statement, the North Harbour Fire Service said the blaze was under control.",
+            "the blaze was under control",
+            "North Harbour Fire Service",
+        ),
+        (
+            "A tweet from the Oakland Harbour Police Department said two people were hurt.",
+            "two people were hurt",
+            "Oakland Harbour Police Department",
+        ),
+        (
+            "The Oakland Harbour Police Department's tweet said the road was closed.",
+            "the road was closed",
+            "Oakland Harbour Police Department",
+        ),
+        (
+            "A press release from Globex Corporation said the factory would close.",
+            "the factory would close",
+            "Globex Corporation",
+        ),
+    ],
+)
+def test_named_owner_of_a_statement_or_tweet_speaks(annotator, text, anchor, name):
+    assert speaker(claim_with(claims_of(annotator, text), anchor)) == ("named", name)
+
+
+def test_statement_owned_by_an_organisation_named_before(annotator):
+    text = (
+        "The Harbour Commission met on Friday to review the port's safety rules.\n\n"
+        "The commission's statement said the rules were clear."
+    )
+    claim = claim_with(claims_of(annotator, text), "the rules were clear")
+    assert speaker(claim) == ("named", "Harbour Commission")

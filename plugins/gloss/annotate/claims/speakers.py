@@ -241,6 +241,18 @@ def _owner_of_output(head: Any, index: EntityIndex, lexicon: Lexicon) -> Source 
             # "its website notes", "their statement read": the organisation (or state)
             # named last before, as for "the company".
             return _referred_organisation(head, index, plural=owner.lower_ == "their")
+        if (
+            owner.pos_ in ("NOUN", "PROPN")
+            and owner.lemma_.lower() not in lexicon.outputs
+            and owner.ent_type_ not in ("DATE", "TIME")  # "Friday's post"
+        ):
+            # "the commission's statement said" after "the Harbour Commission": the
+            # organisation the owner refers to, rather than the vague "statements". An
+            # unnamed owner ("the authors' posts") leaves the output noun as the source, and
+            # so does a state ("a report from the Mexican government": its report).
+            source = classify_source(owner, index, lexicon)
+            if source.kind == "named" and source.label == "ORG":
+                return source
     if head.dep_ == "dobj":
         # "Facebook released a statement which read ...": who issued the output speaks.
         issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
