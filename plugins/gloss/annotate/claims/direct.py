@@ -25,6 +25,10 @@ MIN_WOVEN_QUOTE_WORDS = 6
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|me|we|we're|we’re|our|us)\b")
 # How far (in tokens) an attribution may reach after a closing quotation mark.
 MAX_ATTRIBUTION_TOKENS = 25
+# A cue after a quotation with no comma between: at most this many words of a name
+# before it (""C" Jane Roe said"), and the parts of speech those words may have.
+MAX_NAME_BEFORE_CUE = 4
+NAME_PARTS = frozenset(("PROPN", "DET", "NOUN", "PRON"))
 
 
 def _starts_sentence(article: Article, offset: int) -> bool:
@@ -61,7 +65,7 @@ def _attribution_after(article: Article, segment: QuoteSegment, used: set[int]) 
         or follow.startswith((",", "—", "–"))
         or after_full_stop
     ):
-        return None
+        return _cue_with_no_comma(article, segment, used)
     if "\n\n" in gap:
         return None
     token = article.token_at(segment.close + 1)
@@ -84,6 +88,42 @@ def _attribution_after(article: Article, segment: QuoteSegment, used: set[int]) 
             return None
         token = article.doc[token.i + 1]
     return None
+
+
+def _cue_with_no_comma(article: Article, segment: QuoteSegment, used: set[int]) -> Any:
+    """ ""C" tweeted Mayor Jane Roe.", ""C" Roe said.": quick copy drops the comma between
+    a quotation and its attribution. Accepted only when the quoted words end in a word (no
+    punctuation of their own), the attribution follows on the same line, and the cue comes
+    within a short name-like run of words; the parser often takes the cue for an adjective
+    of the name after it ("tweeted" as amod of "Roe"), so the lexicon decides, not the tag."""
+    text = article.text
+    if not text[segment.start : segment.close].rstrip()[-1:].isalnum():
+        return None
+    if text[segment.close + 1 : segment.close + 2] != " ":
+        return None
+    token = article.token_at(segment.close + 1)
+    if token.text in QUOTE_MARKS and token.i + 1 < len(article.doc):
+        token = article.doc[token.i + 1]
+    for steps in range(MAX_NAME_BEFORE_CUE + 1):
+        if token.i in used or "\n" in token.whitespace_:
+            return None
+        entry = article.lexicon.verbs.get(token.lemma_.lower())
+        if token.pos_ == "VERB" and entry is not None and "quote" in entry.frames:
+            following = article.doc[token.i + 1] if token.i + 1 < len(article.doc) else None
+            named_after = following is not None and following.pos_ in NAME_PARTS
+            return token if steps > 0 or named_after else None
+        if token.pos_ not in NAME_PARTS or token.i + 1 >= len(article.doc):
+            return None
+        token = article.doc[token.i + 1]
+    return None
+
+
+def quote_speaker(cue: Any, article: Article) -> Any:
+    """The speaker of a quotation's cue; a cue the parser took for an adjective of the name
+    after it ("tweeted Mayor Jane Roe") has that name as its speaker."""
+    if cue.dep_ in ("amod", "compound") and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
+        return cue.head
+    return speaker_head(cue, article)
 
 
 def _attribution_before(article: Article, segment: QuoteSegment, used: set[int]) -> Any:
@@ -252,7 +292,7 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
             continue
         if cue.lemma_.lower() in article.lexicon.question_verbs:
             continue
-        head = speaker_head(cue, article)
+        head = quote_speaker(cue, article)
         source = classify_source(head, article.index, article.lexicon)
         entry = article.lexicon.verbs.get(cue.lemma_.lower())
         if entry is not None and not entry.strong and source.kind == "unknown":
@@ -309,6 +349,14 @@ def _continues_sentence(article: Article, earlier: QuoteSegment, later: QuoteSeg
         return False
     between = article.text[earlier.close + 1 : later.open].rstrip()
     first_word = article.text[later.start : later.start + 1]
+    if (
+        first_word.islower()
+        and article.text[earlier.start : earlier.close].rstrip()[-1:].isalnum()
+        and between.strip()
+        and all(ch.isalnum() or ch in " '’-" for ch in between)
+        and _cue_between(article, earlier, later)
+    ):
+        return True  # ""We stand ready" tweeted Roe "to help"": no commas around the cue
     return (
         between.endswith((",", ":"))
         and (
@@ -316,6 +364,17 @@ def _continues_sentence(article: Article, earlier: QuoteSegment, later: QuoteSeg
             or article.text[earlier.start : earlier.close].rstrip().endswith(",")
         )
         and not SENTENCE_END.search(between)
+    )
+
+
+def _cue_between(article: Article, earlier: QuoteSegment, later: QuoteSegment) -> bool:
+    first = article.token_at(earlier.close + 1)
+    last = article.token_at(later.open)
+    return any(
+        t.pos_ == "VERB"
+        and (entry := article.lexicon.verbs.get(t.lemma_.lower())) is not None
+        and "quote" in entry.frames
+        for t in article.doc[first.i : last.i]
     )
 
 
