@@ -117,3 +117,34 @@ def test_statement_owned_by_an_organisation_named_before(annotator):
     )
     claim = claim_with(claims_of(annotator, text), "the rules were clear")
     assert speaker(claim) == ("named", "Harbour Commission")
+
+
+# --- 2. no lower-case descriptor in a person's name; a surname particle stays -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is a disgrace," said broadcaster Piers Morgan.',
+        "Speaking on Monday, fashion designer Tim Gunn said the industry had changed.",
+        "The band's drummer Mickey Hart left the stage early.",
+        '"It is over," said Oscar-winning actor Lucy Brandt.',
+    ],
+)
+def test_person_name_has_no_lower_case_descriptor(annotator, text):
+    for name in people(annotator, text):
+        assert not any(word[:1].islower() or "-" in word for word in name.split()), name
+
+
+def test_surname_with_its_particle_is_kept_whole(annotator):
+    text = (
+        'The former president, de Klerk, said the talks were over.\n\n"We have won," said de Klerk.'
+    )
+    assert set(people(annotator, text)) == {"de Klerk"}
+    claim = claim_with(claims_of(annotator, text), "We have won")
+    assert speaker(claim) == ("named", "de Klerk")
+
+
+def test_given_name_before_a_particle_is_still_taken_in(annotator):
+    text = "Police chief Arnel dela Vega said the suspects had fled."
+    assert "Arnel dela Vega" in people(annotator, text)

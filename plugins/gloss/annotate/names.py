@@ -34,6 +34,7 @@ class SpanRules:
     titles_in_names: frozenset[str]
     post_nominals: frozenset[str]
     title_modifiers: frozenset[str]
+    surname_particles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def span_rules() -> SpanRules:
         titles_in_names=words("titles_in_names"),
         post_nominals=words("post_nominals"),
         title_modifiers=words("title_modifiers"),
+        surname_particles=words("surname_particles"),
     )
 
 

@@ -90,6 +90,7 @@ def _extend_hyphenated(doc: Any, tokens: list[Any]) -> list[Any]:
             and _glued(hyphen, nxt)
             and nxt.is_alpha
             and nxt.tag_ not in ("VBN", "VBD", "JJ")  # "US-led", "Scientology-owned"
+            and not (nxt.tag_ == "VBG" and nxt.lemma_ != nxt.lower_)  # "Oscar-winning"
         ):
             tokens = [*tokens, hyphen, nxt]
         else:
@@ -390,9 +391,26 @@ def _person_apposition(tokens: list[Any]) -> bool:
     return False
 
 
+def _keep_surname_particle(spanned: list[Any], tokens: list[Any]) -> list[Any]:
+    """Put back a surname particle the edge cleaning dropped from a person's name: "de
+    Klerk", "van Persie" are whole surnames, unlike "of France"."""
+    if not tokens or not spanned or tokens[0].i == 0 or tokens[0].i - 1 < spanned[0].i:
+        return tokens
+    particle = tokens[0].doc[tokens[0].i - 1]
+    if (
+        particle.is_lower
+        and particle.lower_ in span_rules().surname_particles
+        and particle.whitespace_
+        and tokens[0].is_title
+    ):
+        return [particle, *tokens]
+    return tokens
+
+
 def candidate_from_tokens(
     doc: Any, tokens: list[Any], label: str | None, bylines: list[tuple[int, int]]
 ) -> Candidate | None:
+    spanned = tokens
     tokens = _strip_edges(tokens)
     titled = False
     if tokens and (
@@ -403,6 +421,8 @@ def candidate_from_tokens(
     tokens = _extend_hyphenated(doc, tokens)
     if label == "PERSON":
         tokens = _extend_family_name(doc, _extend_given_name(doc, tokens))
+        # after the given name is sought: "Arnel dela Vega" is whole, "said de Klerk" too
+        tokens = _keep_surname_particle(spanned, tokens)
     if (
         label in ("PERSON", "ORG")
         and len(tokens) > 2
