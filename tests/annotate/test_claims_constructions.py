@@ -80,3 +80,22 @@ def test_reacting_without_words_is_no_claim(annotator) -> None:
     )
     # A belief on a channel stays out: "hope" is no cue.
     assert claims_of(annotator, 'John Smith hoped on Twitter, "We will win the next match."') == []
+
+
+def test_cue_taken_for_an_adjective_of_a_title_names_the_person(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        '"I am proud of the people who ran to help the injured" tweeted Mayor of Springfield '
+        'Jane Roe. "Their courage is an example to us all."',
+    )
+    assert speaker(claim_with(claims, "I am proud of the people"))[1] == "Jane Roe"
+    assert speaker(claim_with(claims, "Their courage is an example"))[1] == "Jane Roe"
+
+
+def test_quoted_title_then_speaker_with_a_clause_keeps_the_clause(annotator) -> None:
+    claims = claims_of(
+        annotator, '"Red Storm" director Jane Roe said the film would open in cinemas in May.'
+    )
+    claim = claim_with(claims, "the film would open in cinemas in May")
+    assert claim["mode"] == "indirect"
+    assert speaker(claim) == ("named", "Jane Roe")

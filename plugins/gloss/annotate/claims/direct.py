@@ -27,8 +27,9 @@ FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|me|we|we're|we’re|our|us)\b")
 MAX_ATTRIBUTION_TOKENS = 25
 # A cue after a quotation with no comma between: at most this many words of a name
 # before it (""C" Jane Roe said"), and the parts of speech those words may have.
-MAX_NAME_BEFORE_CUE = 4
+MAX_NAME_BEFORE_CUE = 8
 NAME_PARTS = frozenset(("PROPN", "DET", "NOUN", "PRON"))
+MAX_SPEAKER_TOKENS = 8
 
 
 def _starts_sentence(article: Article, offset: int) -> bool:
@@ -104,25 +105,47 @@ def _cue_with_no_comma(article: Article, segment: QuoteSegment, used: set[int]) 
     token = article.token_at(segment.close + 1)
     if token.text in QUOTE_MARKS and token.i + 1 < len(article.doc):
         token = article.doc[token.i + 1]
-    for steps in range(MAX_NAME_BEFORE_CUE + 1):
+    for steps in range(MAX_NAME_BEFORE_CUE + 1):  # (tokens: a hyphenated word is three)
         if token.i in used or "\n" in token.whitespace_:
             return None
         entry = article.lexicon.verbs.get(token.lemma_.lower())
         if token.pos_ == "VERB" and entry is not None and "quote" in entry.frames:
+            if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                return None  # ""Red Storm" director Jane Roe said the film ...": a clause
             following = article.doc[token.i + 1] if token.i + 1 < len(article.doc) else None
             named_after = following is not None and following.pos_ in NAME_PARTS
             return token if steps > 0 or named_after else None
-        if token.pos_ not in NAME_PARTS or token.i + 1 >= len(article.doc):
+        if token.i + 1 >= len(article.doc) or not (
+            token.pos_ in NAME_PARTS or _inner_hyphen(token)
+        ):
             return None
         token = article.doc[token.i + 1]
     return None
+
+
+def _inner_hyphen(token: Any) -> bool:
+    """The hyphen inside a word of a name ("co-author", "Tak-Sing")."""
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not (token.doc[token.i - 1].whitespace_)
+    )
 
 
 def quote_speaker(cue: Any, article: Article) -> Any:
     """The speaker of a quotation's cue; a cue the parser took for an adjective of the name
     after it ("tweeted Mayor Jane Roe") has that name as its speaker."""
     if cue.dep_ in ("amod", "compound") and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
-        return cue.head
+        # The parser may stop at a title ("tweeted Mayor of London Sadiq Khan", amod of
+        # "Mayor"): the last proper noun of the name that follows the cue is the speaker.
+        names = []
+        for token in article.doc[cue.i + 1 : cue.i + 1 + MAX_SPEAKER_TOKENS]:
+            if token.pos_ not in NAME_PARTS and token.lower_ != "of":
+                break
+            if token.pos_ == "PROPN":
+                names.append(token)
+        return names[-1] if names else cue.head
     return speaker_head(cue, article)
 
 
@@ -236,7 +259,10 @@ def quote_claims(article: Article, used_cues: set[int]) -> tuple[list[Draft], li
     # Parts of one sentence interrupted by its attribution (""A," X said, "b."") are one claim.
     pending: list[tuple[list[QuoteSegment], Any]] = []
     for chain in chains:
-        if pending and _continues_sentence(article, pending[-1][0][-1], chain[0]):
+        if pending and (
+            _continues_sentence(article, pending[-1][0][-1], chain[0])
+            or _continues_around_cue(article, pending[-1][0][-1], chain[0], pending[-1][1])
+        ):
             if _new_cue_between(article, pending[-1], chain[0]):
                 # ""A," further remarking, "B"": the speaker goes on; B is a second claim.
                 pending.append((chain, pending[-1][1]))
@@ -349,14 +375,6 @@ def _continues_sentence(article: Article, earlier: QuoteSegment, later: QuoteSeg
         return False
     between = article.text[earlier.close + 1 : later.open].rstrip()
     first_word = article.text[later.start : later.start + 1]
-    if (
-        first_word.islower()
-        and article.text[earlier.start : earlier.close].rstrip()[-1:].isalnum()
-        and between.strip()
-        and all(ch.isalnum() or ch in " '’-" for ch in between)
-        and _cue_between(article, earlier, later)
-    ):
-        return True  # ""We stand ready" tweeted Roe "to help"": no commas around the cue
     return (
         between.endswith((",", ":"))
         and (
@@ -367,14 +385,19 @@ def _continues_sentence(article: Article, earlier: QuoteSegment, later: QuoteSeg
     )
 
 
-def _cue_between(article: Article, earlier: QuoteSegment, later: QuoteSegment) -> bool:
-    first = article.token_at(earlier.close + 1)
-    last = article.token_at(later.open)
-    return any(
-        t.pos_ == "VERB"
-        and (entry := article.lexicon.verbs.get(t.lemma_.lower())) is not None
-        and "quote" in entry.frames
-        for t in article.doc[first.i : last.i]
+def _continues_around_cue(
+    article: Article, earlier: QuoteSegment, later: QuoteSegment, cue: Any
+) -> bool:
+    """ ""We stand ready" tweeted Roe "to help ..."": no commas around the attribution, which
+    lies between the parts; the later part goes on in lower case."""
+    if cue is None or earlier.paragraph != later.paragraph or earlier.close is None:
+        return False
+    between = article.text[earlier.close + 1 : later.open]
+    return (
+        earlier.close < cue.idx < later.open
+        and article.text[later.start : later.start + 1].islower()
+        and article.text[earlier.start : earlier.close].rstrip()[-1:].isalnum()
+        and all(ch.isalnum() or ch in " '’-" for ch in between)
     )
 
 
