@@ -99,3 +99,23 @@ def test_quoted_title_then_speaker_with_a_clause_keeps_the_clause(annotator) -> 
     claim = claim_with(claims, "the film would open in cinemas in May")
     assert claim["mode"] == "indirect"
     assert speaker(claim) == ("named", "Jane Roe")
+
+
+def test_subject_with_acronym_and_past_tense_taken_for_a_participle(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The Northern Forestry and Fire Agency (NorFire) said several acres burned before "
+        "the flames were put out.",
+    )
+    claim = claim_with(claims, "several acres burned before the flames were put out")
+    assert speaker(claim) == ("named", "Northern Forestry and Fire Agency")
+    assert claim["cue"]["lemma"] == "say"
+
+
+def test_participle_with_a_phrase_after_an_object_is_no_clause(annotator) -> None:
+    for text in (
+        "The minister announced new measures aimed at cutting costs.",
+        "The company confirmed the deal signed in May.",
+        "The council announced a plan backed by the mayor.",
+    ):
+        assert claims_of(annotator, text) == [], text
