@@ -119,3 +119,38 @@ def test_participle_with_a_phrase_after_an_object_is_no_clause(annotator) -> Non
         "The council announced a plan backed by the mayor.",
     ):
         assert claims_of(annotator, text) == [], text
+
+
+def test_participle_on_a_channel_with_its_clause_hung_on_the_main_verb(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The club said the trip was cancelled, with the board confirming on Twitter they "
+        'were "not travelling to the site."',
+    )
+    board = claim_with(claims, "they were")
+    assert speaker(board) == ("vague", "board")
+    assert board["cue"]["lemma"] == "confirm"
+    assert board["mode"] == "mixed"
+    assert "Twitter" not in board["content"]["text"]
+    club = claim_with(claims, "the trip was cancelled")
+    assert club["content"]["text"] == "the trip was cancelled"
+
+
+def test_participle_phrase_on_a_channel_is_not_content(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The club cancelled the trip on Monday, with the board saying on Facebook it would "
+        "appeal the decision.",
+    )
+    assert claim_with(claims, "it would appeal")["content"]["text"] == (
+        "it would appeal the decision"
+    )
+
+
+def test_participle_with_a_reason_clause_is_no_claim(annotator) -> None:
+    claims = claims_of(
+        annotator,
+        "The club cancelled the trip on Monday, with the board confirming on Twitter "
+        "because they were worried.",
+    )
+    assert claims == []

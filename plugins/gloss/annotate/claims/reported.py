@@ -432,6 +432,12 @@ def _clause_the_cue_hangs_on(article: Article, token: Any) -> Span | None:
     prep = token.head
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and prep.lower_ == "with":
         clause = prep.head
+        if clause.i < token.i:
+            # "..., with the board confirming on Twitter they were "not travelling"": the
+            # "with" phrase hangs on the main verb before it, and the clause on that verb too.
+            clause = _clause_right_after(article, token)
+            if clause is None:
+                return None
     elif (
         token.dep_ in ("ccomp", "parataxis")
         and token.head.i > token.i
@@ -446,8 +452,40 @@ def _clause_the_cue_hangs_on(article: Article, token: Any) -> Span | None:
     if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return None
     last = article.doc[min(clause.right_edge.i, article.sentence(token).end - 1)]
-    first = article.doc[max(token.i, token.right_edge.i if token.dep_ != "pcomp" else 0) + 1]
+    if token.dep_ == "pcomp":
+        # The participle's own phrases ("on Twitter", "yesterday") are not the statement,
+        # which starts with the clause's subject at the latest.
+        subjects = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        limit = min(subjects, default=clause.i)
+        own = [
+            c.right_edge.i
+            for c in token.rights
+            if c.dep_ in ("prep", "advmod", "npadvmod") and c.right_edge.i < limit
+        ]
+        first = article.doc[max([token.i, *own]) + 1]
+    else:
+        first = article.doc[max(token.i, token.right_edge.i) + 1]
     return trim(article.text, first.idx, last.idx + len(last.text))
+
+
+def _clause_right_after(article: Article, token: Any) -> Any:
+    """The finite verb whose subject comes right after the participle ``token`` and its own
+    phrases, when the parser hangs that verb outside the participle (or None)."""
+    after = token.right_edge.i + 1
+    sentence = article.sentence(token)
+    while after < sentence.end and article.doc[after].text in QUOTE_MARKS:
+        after += 1
+    if after >= sentence.end:
+        return None
+    subject = article.doc[after]
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass", "expl") or verb.i <= subject.i:
+        return None
+    if not _is_finite(verb) or any(a.i == token.i for a in verb.ancestors):
+        return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # "confirming on Twitter because they ...": no statement
+    return verb
 
 
 def _noun_and_its_clause(article: Article, token: Any) -> Span | None:
@@ -943,7 +981,9 @@ def cut_at_participles(article: Article, drafts: list[Draft]) -> list[Draft]:
         for other in participles:
             cue = doc[other.cue_token]
             if other is not draft and start < cue.idx < end and other.content[0] > cue.idx:
-                end = min(end, cue.left_edge.idx)
+                # (Before "with" too: "C, with the board confirming D".)
+                opening = cue.head if cue.dep_ == "pcomp" and cue.head.i < cue.i else cue
+                end = min(end, cue.left_edge.idx, opening.idx)
         if end != draft.content[1]:
             content = trim(article.text, start, end)
             draft = replace(draft, content=content, mode=mode_of(article, *content))
