@@ -44,9 +44,14 @@ def browser() -> Iterator[object]:
     sync API cannot run two instances in one thread."""
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
+    from gloss.site.preload import stop_worker as stop_preload_worker
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # An in-process build (tests/site) may have forked the preload worker after Playwright
+        # started; the worker holds a copy of the pipe to Playwright's driver, which then never
+        # sees it close and leaving this block waits forever. Stop the worker first.
+        stop_preload_worker()
