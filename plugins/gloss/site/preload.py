@@ -54,9 +54,11 @@ class Worker:
 
     def __init__(self, model: str):
         self.model = model
-        context = multiprocessing.get_context(
-            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        )
+        # "spawn", not "fork": a forked worker would hold a copy of every file the parent has
+        # open (a test runner's pipe to its browser driver, a caller's log pipe) for as long as
+        # it lives, and whoever waits for that file to close would wait for the worker. The
+        # worker imports spaCy after it starts in either case, so spawning costs little more.
+        context = multiprocessing.get_context("spawn")
         self.connection, child = context.Pipe()
         # Not a daemon: the worker may start spaCy's own processes for a large batch.
         self.process = context.Process(
@@ -99,7 +101,7 @@ class Worker:
 def serve(connection: Any, parent_end: Any, model: str) -> None:
     """The worker: load the pipeline now, then annotate each batch sent (without curation:
     only the engine's cache is wanted) and answer ``("done", count)`` or ``("failed", why)``."""
-    parent_end.close()  # a forked child holds a copy of the parent's end: close it
+    parent_end.close()  # the child receives the parent's end too: close it
     try:
         from gloss.annotate.engine import Annotator
         from gloss.annotate.nlp import load_pipeline
