@@ -41,7 +41,7 @@ from eval.corpus import wikinews_repost
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = DEFAULT_CORPUS
-SEED = ROOT / "content" / "sources" / "000_8877f4eaf635df03.txt"
+SEED = ROOT / "tests" / "fixtures" / "000_8877f4eaf635df03.txt"  # kept when content/ is emptied
 PYTHON = sys.executable
 REPEATS = 3
 
